@@ -1,0 +1,1 @@
+import { render } from "preact"; render(<p>Lede</p>, document.getElementById("app")!);

@@ -1,0 +1,60 @@
+// The data the analysis pipeline produces. Every room (content script, popup, storage, CLI) imports it from here.
+
+export interface DetectionSignal {
+  /** Stable machine name, e.g. "jsonld-article-type". */
+  name: string;
+  /** What the page showed for this signal (a count, a ratio, a type name...). */
+  value: number | string | boolean;
+  /** How much it moved the score (positive: towards "article"). */
+  contribution: number;
+}
+
+export interface Detection {
+  isArticle: boolean;
+  /** Sum of the contributions; the page is an article when score >= threshold. */
+  score: number;
+  threshold: number;
+  signals: DetectionSignal[];
+}
+
+export interface Quote {
+  /** The quotation as written, without its quote marks (parts split by an attribution joined with " … "). */
+  text: string;
+  /** The speaker's name as the story gives it, or null when no speaker can be found. */
+  speaker: string | null;
+  /** A title or role the story puts before the name ("U.S. National Security Council spokesperson"). */
+  role: string | null;
+  /** Index of the paragraph (in Analysis.paragraphs) where the quotation opens. */
+  paragraph: number;
+  /** Whether it is among the key quotes the popup shows by default. */
+  key: boolean;
+}
+
+export interface ArticleMeta {
+  title: string | null;
+  byline: string | null;
+  siteName: string | null;
+  /** ISO 8601 where the page gives a parsable date, else the page's own string. */
+  publishedTime: string | null;
+  lang: string | null;
+  dir: string | null;
+  excerpt: string | null;
+  /** Lead image URL from og:image / twitter:image, absolute. */
+  image: string | null;
+}
+
+export interface Analysis extends ArticleMeta {
+  url: string;
+  isArticle: boolean;
+  detection: Detection;
+  /** The story's plain text, paragraphs separated by a blank line. */
+  text: string;
+  /** The story's paragraphs (text blocks of the extracted content, headings and list items included). */
+  paragraphs: string[];
+  /** Readability's cleaned HTML of the story (untrusted: sanitise before showing it on an extension page). */
+  contentHtml: string;
+  wordCount: number;
+  readingMinutes: number;
+  summary: string[];
+  quotes: Quote[];
+}
