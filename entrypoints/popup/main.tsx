@@ -1,1 +1,5 @@
-import { render } from "preact"; render(<p>Lede</p>, document.getElementById("app")!);
+import { render } from 'preact';
+import { App } from './App';
+import './style.css';
+
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,28 @@
+import type { Detection } from '@/utils/analysis/types';
+
+/** Why Lede took the page for an article or not: the signals and what each weighed. */
+export function Why({ detection }: { detection: Detection }) {
+  if (detection.signals.length === 0) return null;
+  return (
+    <details class="why" data-testid="why">
+      <summary>Why {detection.isArticle ? 'an article' : 'not an article'}?</summary>
+      <p>
+        Score {detection.score.toFixed(2)} (an article from {detection.threshold.toFixed(2)})
+      </p>
+      <table>
+        <tbody>
+          {detection.signals.map((s) => (
+            <tr>
+              <th scope="row">{s.name}</th>
+              <td>{String(s.value)}</td>
+              <td class={s.contribution >= 0 ? 'plus' : 'minus'}>
+                {s.contribution >= 0 ? '+' : ''}
+                {s.contribution.toFixed(2)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}

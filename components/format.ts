@@ -1,0 +1,22 @@
+// Display formats shared by the popup, the side panel and the library.
+
+/** "20 Jun 2024" from the page's date; an ISO date keeps the publisher's own calendar day. */
+export function formatDate(value: string | null, locale?: string): string | null {
+  if (!value) return null;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  const date = iso ? new Date(Date.UTC(+iso[1], +iso[2] - 1, +iso[3])) : new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: iso ? 'UTC' : undefined }).format(date);
+}
+
+export function formatMinutes(minutes: number): string {
+  return `${Math.max(1, Math.round(minutes))} min read`;
+}
+
+export function hostname(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}

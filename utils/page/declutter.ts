@@ -1,0 +1,120 @@
+// Hides what is not the story, in place and reversibly: one attribute per hidden element and one style rule.
+// Inside the article (its header and body) only what is clearly clutter goes; around the article, everything
+// but the site's own banner goes.
+import type { StoryMap } from './story';
+
+export const HIDDEN_ATTR = 'data-lede-hidden';
+const STYLE_ID = 'lede-declutter-style';
+
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'LINK', 'META', 'TEMPLATE', 'NOSCRIPT', 'BR', 'HR', 'HEAD', 'TITLE']);
+const MEDIA_SELECTOR = 'img, picture, video, svg, canvas, audio, iframe, object, embed, math';
+
+const CLUTTER_NAME =
+  /(?:^|[\s_-])(?:newsletters?|subscri\w*|sign-?up|promos?|promoted|related|recirc\w*|teasers?|recommend\w*|more-?(?:news|stories|articles)|read-?more|share|sharing|social|advert\w*|ads?|ad-?(?:slot|unit|container|wrapper)|sponsor\w*|outbrain|taboola|paywall|cookies?|consent|popup|modal|overlay|rail|sidebar|widget|comments?|disqus|feed|editors?-?picks?|trending|most-?(?:read|popular))(?:$|[\s_-])/i;
+const CLUTTER_TEXT =
+  /\b(?:subscribe|newsletter|sign up|enter your e-?mail|indicates required|read more|related|recommended|advertisement|follow us|most read|editors'? picks|news feed)\b/i;
+
+/** Whether an element the story does not need looks like clutter even inside the article. */
+export function looksLikeClutter(el: Element): boolean {
+  const tag = el.tagName;
+  if (tag === 'ASIDE' || tag === 'NAV' || tag === 'FORM' || tag === 'INS') return true;
+  const role = el.getAttribute('role');
+  if (role === 'complementary' || role === 'navigation' || role === 'dialog' || role === 'banner') return true;
+  const name = `${el.id} ${el.getAttribute('class') ?? ''}`;
+  if (CLUTTER_NAME.test(name)) return true;
+  if (el.querySelector('form, input, select, textarea, iframe')) return true;
+  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (!text) return !el.querySelector(MEDIA_SELECTOR); // an empty box: an ad slot waiting for its ad
+  if (text.length < 400 && CLUTTER_TEXT.test(text)) return true;
+  let linkText = 0;
+  for (const a of el.querySelectorAll('a')) linkText += (a.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+  if (el.tagName === 'A') linkText = text.length;
+  return linkText / text.length > 0.5;
+}
+
+/** The site's own banner and navigation above the article, which readers still need. */
+function isSiteBanner(el: Element, story: StoryMap): boolean {
+  const first = story.header ?? story.root;
+  if (!(el.compareDocumentPosition(first) & 4 /* first FOLLOWS el */)) return false;
+  return el.matches('header, [role="banner"]') || el.querySelector(':scope > header, :scope > [role="banner"]') !== null;
+}
+
+/** The elements to hide for this story. */
+export function planDeclutter(story: StoryMap): Element[] {
+  const anchors = [...story.content, ...story.extras];
+  const path = new Set<Element>();
+  for (const a of anchors) for (let e: Element | null = a; e && !path.has(e); e = e.parentElement) path.add(e);
+  const regions = [story.root, story.header].filter((r): r is Element => r !== null);
+  const inRegion = (el: Element) => regions.some((r) => r.contains(el));
+  const anchorSet = new Set(anchors);
+  const hide: Element[] = [];
+  for (const parent of path) {
+    if (anchorSet.has(parent) && !regions.includes(parent)) continue; // an anchor's insides are story
+    for (const child of parent.children) {
+      if (path.has(child) || SKIP_TAGS.has(child.tagName) || child.hasAttribute(HIDDEN_ATTR)) continue;
+      if (inRegion(child) ? looksLikeClutter(child) : !isSiteBanner(child, story)) hide.push(child);
+    }
+  }
+  return hide;
+}
+
+export class Declutter {
+  private hidden: Element[] = [];
+  private observer: MutationObserver | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly story: StoryMap,
+  ) {}
+
+  get active(): boolean {
+    return this.doc.getElementById(STYLE_ID) !== null;
+  }
+
+  get count(): number {
+    return this.hidden.length;
+  }
+
+  apply(): void {
+    if (!this.active) {
+      const style = this.doc.createElement('style');
+      style.id = STYLE_ID;
+      style.textContent = `[${HIDDEN_ATTR}]{display:none!important}`;
+      (this.doc.head ?? this.doc.documentElement).append(style);
+    }
+    this.hideAll(planDeclutter(this.story));
+    this.watchLateContent();
+  }
+
+  /** Puts the page back exactly as it was. */
+  revert(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    for (const el of this.hidden) el.removeAttribute(HIDDEN_ATTR);
+    this.hidden = [];
+    this.doc.getElementById(STYLE_ID)?.remove();
+  }
+
+  private hideAll(elements: Element[]): void {
+    for (const el of elements) {
+      if (el.hasAttribute(HIDDEN_ATTR)) continue;
+      el.setAttribute(HIDDEN_ATTR, '');
+      this.hidden.push(el);
+    }
+  }
+
+  // Newsletter boxes and teasers that scripts insert after load get the same treatment, batched per frame.
+  private watchLateContent(): void {
+    if (this.observer || typeof MutationObserver === 'undefined') return;
+    let scheduled = false;
+    this.observer = new MutationObserver((records) => {
+      if (scheduled || !records.some((r) => r.addedNodes.length > 0)) return;
+      scheduled = true;
+      setTimeout(() => {
+        scheduled = false;
+        if (this.active) this.hideAll(planDeclutter(this.story));
+      }, 50);
+    });
+    this.observer.observe(this.doc.body, { childList: true, subtree: true });
+  }
+}

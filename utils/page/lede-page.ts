@@ -1,0 +1,79 @@
+// Lede on one page: detect at once (cheap), and on an article only, after load, analyse in small tasks and
+// declutter. The analysis is kept ready for the popup.
+import { completeAnalysis, pageWithoutStory, type AnalyzeOptions } from '../analysis/analyze';
+import { detectArticle } from '../analysis/detect';
+import { extractArticle } from '../analysis/extract';
+import type { Analysis, Detection } from '../analysis/types';
+import { cloneWithMap } from './clone-map';
+import { Declutter } from './declutter';
+import { mapStory } from './story';
+
+export interface LedePageOptions extends AnalyzeOptions {
+  /** Whether to declutter as soon as the article is analysed. */
+  declutter: boolean;
+}
+
+/** Gives the page's own work a turn between Lede's steps, so none of them is one long task. */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function loaded(doc: Document): Promise<void> {
+  if (doc.readyState === 'complete') return Promise.resolve();
+  return new Promise((resolve) => doc.defaultView?.addEventListener('load', () => resolve(), { once: true }));
+}
+
+export class LedePage {
+  readonly detection: Detection;
+  private analysis: Promise<Analysis> | null = null;
+  private declutter: Declutter | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly url: string,
+    private readonly options: LedePageOptions,
+  ) {
+    this.detection = detectArticle(doc, url);
+    if (this.detection.isArticle) this.analysis = this.analyse(false);
+  }
+
+  /** The analysis; a page detection did not take for an article is analysed only when `force` asks for it. */
+  getAnalysis(force = false): Promise<Analysis> {
+    if (this.analysis) return this.analysis;
+    if (!force) return Promise.resolve(pageWithoutStory(this.doc, this.url, this.detection));
+    this.analysis = this.analyse(true);
+    return this.analysis;
+  }
+
+  get decluttered(): { enabled: boolean; hidden: number } {
+    return { enabled: this.declutter?.active ?? false, hidden: this.declutter?.count ?? 0 };
+  }
+
+  async setDeclutter(enabled: boolean): Promise<{ enabled: boolean; hidden: number }> {
+    if (this.analysis) await this.analysis;
+    if (enabled) this.declutter?.apply();
+    else this.declutter?.revert();
+    return this.decluttered;
+  }
+
+  private async analyse(force: boolean): Promise<Analysis> {
+    await loaded(this.doc);
+    await yieldToPage();
+    const mapped = cloneWithMap(this.doc);
+    await yieldToPage();
+    const extraction = extractArticle(mapped.clone, this.url);
+    await yieldToPage();
+    const analysis = completeAnalysis(this.doc, this.url, this.detection, extraction, { ...this.options, force });
+    if (extraction && analysis.isArticle) {
+      await yieldToPage();
+      const story = mapStory(this.doc, extraction.content, mapped.liveOf, analysis);
+      if (story) {
+        this.declutter = new Declutter(this.doc, story);
+        if (this.options.declutter) this.declutter.apply();
+      }
+    }
+    return analysis;
+  }
+}

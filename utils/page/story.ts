@@ -1,0 +1,123 @@
+// Where the story is on the live page: the elements holding what Readability kept, plus the parts of an
+// article Readability takes out of its content on purpose (headline, byline, date, lead picture).
+
+const MEDIA = new Set(['IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'IFRAME', 'SVG', 'TABLE', 'FIGURE', 'CANVAS', 'MATH']);
+
+export interface StoryMap {
+  /** Live elements whose text or media is the story. */
+  content: Element[];
+  /** Headline, byline, dates and lead figure found around the story. */
+  extras: Element[];
+  /** Smallest element holding all story paragraphs. */
+  root: Element;
+  /** The article header: the headline's container that stops short of the story root (null if none found). */
+  header: Element | null;
+}
+
+/**
+ * `kept` is Readability's article element (cloned nodes); `liveOf` maps them back to the page.
+ * Returns null when nothing Readability kept can be found on the page (it rebuilt everything).
+ */
+export function mapStory(
+  doc: Document,
+  kept: Element,
+  liveOf: (n: Node) => Node | undefined,
+  meta: { title: string | null; byline: string | null },
+): StoryMap | null {
+  const content = new Set<Element>();
+  const textParents: Element[] = [];
+  const walker = kept.ownerDocument.createTreeWalker(kept, 1 | 4 /* elements and text */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.nodeType === 3) {
+      if (!n.nodeValue?.trim()) continue;
+      const live = liveOf(n)?.parentElement;
+      if (live && !content.has(live)) {
+        content.add(live);
+        textParents.push(live);
+      }
+    } else if (MEDIA.has((n as Element).tagName.toUpperCase())) {
+      const live = liveOf(n);
+      if (live && live.nodeType === 1) content.add(live as Element);
+    }
+  }
+  if (textParents.length === 0) return null;
+  const root = commonAncestor(textParents) ?? doc.body;
+  const headline = findHeadline(doc, meta.title);
+  const extras: Element[] = [];
+  let header: Element | null = null;
+  if (headline) {
+    extras.push(headline);
+    header = headerRegion(headline, root);
+    const region = header ?? headline.parentElement ?? doc.body;
+    extras.push(...findBylineAndDates(region, meta.byline));
+    const figure = findLeadFigure(doc, headline, textParents[0]);
+    if (figure) extras.push(figure);
+  }
+  return { content: [...content], extras, root, header };
+}
+
+export function commonAncestor(nodes: Element[]): Element | null {
+  if (nodes.length === 0) return null;
+  let candidate: Element | null = nodes[0];
+  for (const n of nodes.slice(1)) {
+    while (candidate && !candidate.contains(n)) candidate = candidate.parentElement;
+    if (!candidate) return null;
+  }
+  return candidate;
+}
+
+const squash = (s: string | null | undefined) =>
+  (s ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+
+function findHeadline(doc: Document, title: string | null): Element | null {
+  const t = squash(title);
+  if (!t) return doc.querySelector('h1');
+  const candidates = [...doc.querySelectorAll('h1, h2, [itemprop~="headline"], [class*="headline"], [class*="title"]')];
+  const matches = (el: Element) => {
+    const text = squash(el.textContent);
+    return text.length > 0 && text.length < t.length * 2 + 20 && (text.includes(t) || (t.includes(text) && text.length > 15));
+  };
+  return candidates.find((el) => el.tagName === 'H1' && matches(el)) ?? candidates.find(matches) ?? null;
+}
+
+/** The largest ancestor of the headline that still holds little text and does not reach the story itself. */
+function headerRegion(headline: Element, storyRoot: Element): Element | null {
+  let region: Element | null = null;
+  for (let e = headline.parentElement; e && e.tagName !== 'BODY'; e = e.parentElement) {
+    if (e.contains(storyRoot) || storyRoot.contains(e)) break;
+    if ((e.textContent?.length ?? 0) > 1500) break;
+    region = e;
+  }
+  return region;
+}
+
+function findBylineAndDates(region: Element, byline: string | null): Element[] {
+  const found: Element[] = [...region.querySelectorAll('time')];
+  const names = squash(byline)
+    .split(/\s*(?:,|\band\b|&)\s*/)
+    .filter((n) => n.length > 2);
+  const selectors =
+    '[rel~="author"], [itemprop~="author"], address, [class*="byline"], [class*="author"], [class*="date"], [class*="time"]';
+  for (const el of region.querySelectorAll(selectors)) {
+    const text = squash(el.textContent);
+    if (text.length > 0 && text.length < 200) found.push(el);
+  }
+  if (names.length) {
+    for (const el of region.querySelectorAll('a, span, p, div')) {
+      const text = squash(el.textContent);
+      if (text.length < 200 && names.some((n) => text.includes(n))) found.push(el);
+    }
+  }
+  return found;
+}
+
+/** The first picture between the headline and the first paragraph of the story. */
+function findLeadFigure(doc: Document, headline: Element, firstParagraph: Element): Element | null {
+  for (const img of doc.querySelectorAll('img, picture, video')) {
+    const afterHeadline = headline.compareDocumentPosition(img) & 4; /* FOLLOWING */
+    const beforeStory = img.compareDocumentPosition(firstParagraph) & 4;
+    if (afterHeadline && beforeStory) return img.closest('figure') ?? img;
+    if (!beforeStory) break;
+  }
+  return null;
+}
