@@ -1,9 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   test: {
     projects: [
       {
+        // WxtVitest: `browser` is WXT's in-memory fake, so storage and messaging run without a browser.
+        plugins: [WxtVitest()],
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],

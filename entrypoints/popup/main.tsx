@@ -2,4 +2,7 @@ import { render } from 'preact';
 import { App } from './App';
 import './style.css';
 
+// Opened as a page on another tab (`?tab=<id>`), it is a full-tab view rather than a 400px popup.
+if (new URLSearchParams(location.search).has('tab')) document.documentElement.classList.add('as-tab');
+
 render(<App />, document.getElementById('app')!);
