@@ -16,10 +16,18 @@ export interface AnalyzeOptions {
   force?: boolean;
 }
 
-/** Blocks that carry the story's prose: what summaries and quotes are drawn from (never captions or link lists). */
-export function proseParagraphs(blocks: Block[]): string[] {
+// A sentence ends in a full stop, question or exclamation mark (in any script), an ellipsis, or a closing
+// quotation mark or bracket after one of those.
+const ENDS_LIKE_A_SENTENCE = /[.!?…。！？؟।]["'”’»」』)\]]*$/u;
+
+/**
+ * Blocks that carry the story's prose: what summaries and quotes are drawn from. Never captions, link lists, or
+ * the short labels of widgets left in the story ("This audio is created with AI assistance", "Listen", "3 min read").
+ */
+export function proseParagraphs(blocks: Block[], lang: string | null = null): string[] {
   return blocks
     .filter((b) => (b.kind === 'paragraph' || b.kind === 'quote') && b.linkDensity < 0.5)
+    .filter((b) => ENDS_LIKE_A_SENTENCE.test(b.text) || words(b.text, lang).length >= 12)
     .map((b) => b.text);
 }
 
@@ -33,7 +41,7 @@ export function completeAnalysis(
 ): Analysis {
   if (!extraction) return pageWithoutStory(doc, url, detection);
   const { meta, blocks, content } = extraction;
-  const paragraphs = proseParagraphs(blocks);
+  const paragraphs = proseParagraphs(blocks, meta.lang);
   const text = blocks.map((b) => b.text).join('\n\n');
   const quotes = markKeyQuotes(findQuotes(paragraphs, meta.lang), options.keyQuotes ?? 3);
   return {
