@@ -1,6 +1,6 @@
 // Hides what is not the story, in place and reversibly: one attribute per hidden element and one style rule.
 // Inside the article (its header and body) only what is clearly clutter goes; around the article, everything
-// but the site's own banner goes.
+// goes (site header, rails, footer): the reader asked for the story, and one click brings the site back.
 import type { StoryMap } from './story';
 
 export const HIDDEN_ATTR = 'data-lede-hidden';
@@ -14,14 +14,18 @@ const CLUTTER_NAME =
 const CLUTTER_TEXT =
   /\b(?:subscribe|newsletter|sign up|enter your e-?mail|indicates required|read more|related|recommended|advertisement|follow us|most read|editors'? picks|news feed)\b/i;
 
-/** Whether an element the story does not need looks like clutter even inside the article. */
-export function looksLikeClutter(el: Element): boolean {
+/** Whether the element says by its tag, role or name that it is not the story (a rail, a form, a promo). */
+function namedClutter(el: Element): boolean {
   const tag = el.tagName;
   if (tag === 'ASIDE' || tag === 'NAV' || tag === 'FORM' || tag === 'INS') return true;
   const role = el.getAttribute('role');
   if (role === 'complementary' || role === 'navigation' || role === 'dialog' || role === 'banner') return true;
-  const name = `${el.id} ${el.getAttribute('class') ?? ''}`;
-  if (CLUTTER_NAME.test(name)) return true;
+  return CLUTTER_NAME.test(`${el.id} ${el.getAttribute('class') ?? ''}`);
+}
+
+/** Whether an element the story does not need looks like clutter even inside the article. */
+export function looksLikeClutter(el: Element): boolean {
+  if (namedClutter(el)) return true;
   if (el.querySelector('form, input, select, textarea, iframe')) return true;
   const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
   if (!text) return !el.querySelector(MEDIA_SELECTOR); // an empty box: an ad slot waiting for its ad
@@ -32,16 +36,14 @@ export function looksLikeClutter(el: Element): boolean {
   return linkText / text.length > 0.5;
 }
 
-/** The site's own banner and navigation above the article, which readers still need. */
-function isSiteBanner(el: Element, story: StoryMap): boolean {
-  const first = story.header ?? story.root;
-  if (!(el.compareDocumentPosition(first) & 4 /* first FOLLOWS el */)) return false;
-  return el.matches('header, [role="banner"]') || el.querySelector(':scope > header, :scope > [role="banner"]') !== null;
-}
-
 /** The elements to hide for this story. */
 export function planDeclutter(story: StoryMap): Element[] {
-  const anchors = [...story.content, ...story.extras];
+  // What Readability kept inside a newsletter box or a promo (its logo, its pitch) is not story either.
+  const insideClutter = (el: Element) => {
+    for (let e = el.parentElement; e && e !== story.root; e = e.parentElement) if (namedClutter(e)) return true;
+    return false;
+  };
+  const anchors = [...story.content.filter((el) => !insideClutter(el)), ...story.extras];
   const path = new Set<Element>();
   for (const a of anchors) for (let e: Element | null = a; e && !path.has(e); e = e.parentElement) path.add(e);
   const regions = [story.root, story.header].filter((r): r is Element => r !== null);
@@ -52,7 +54,7 @@ export function planDeclutter(story: StoryMap): Element[] {
     if (anchorSet.has(parent) && !regions.includes(parent)) continue; // an anchor's insides are story
     for (const child of parent.children) {
       if (path.has(child) || SKIP_TAGS.has(child.tagName) || child.hasAttribute(HIDDEN_ATTR)) continue;
-      if (inRegion(child) ? looksLikeClutter(child) : !isSiteBanner(child, story)) hide.push(child);
+      if (!inRegion(child) || looksLikeClutter(child)) hide.push(child);
     }
   }
   return hide;

@@ -26,8 +26,11 @@ export function mapStory(
 ): StoryMap | null {
   const content = new Set<Element>();
   const textParents: Element[] = [];
+  const linkBlock = linkBlocks(kept);
   const walker = kept.ownerDocument.createTreeWalker(kept, 1 | 4 /* elements and text */);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    // Readability keeps teaser cards and "Read more" links that sit inside the story: they are not the story.
+    if (linkBlock(n)) continue;
     if (n.nodeType === 3) {
       if (!n.nodeValue?.trim()) continue;
       const live = liveOf(n)?.parentElement;
@@ -54,6 +57,33 @@ export function mapStory(
     if (figure) extras.push(figure);
   }
   return { content: [...content], extras, root, header };
+}
+
+const BLOCKS = new Set(['P', 'DIV', 'FIGURE', 'LI', 'UL', 'OL', 'SECTION', 'ASIDE', 'ARTICLE', 'BLOCKQUOTE', 'TABLE']);
+
+/** Whether a node sits in a block of the kept content that is mostly link text (a teaser card, a link list). */
+function linkBlocks(kept: Element): (n: Node) => boolean {
+  const cache = new Map<Element, boolean>();
+  const squashedLength = (s: string | null) => (s ?? '').replace(/\s+/g, '').length;
+  const isLinkBlock = (block: Element): boolean => {
+    let v = cache.get(block);
+    if (v === undefined) {
+      const text = squashedLength(block.textContent);
+      let links = block.closest('a') ? text : 0;
+      for (const a of block.querySelectorAll('a')) links += squashedLength(a.textContent);
+      v = text > 0 && links / text > 0.5;
+      cache.set(block, v);
+    }
+    return v;
+  };
+  return (n) => {
+    // The nearest block that has text decides (a card's picture has none; the card around it does).
+    for (let e = n.nodeType === 3 ? n.parentElement : (n as Element); e && e !== kept; e = e.parentElement) {
+      if (!BLOCKS.has(e.tagName.toUpperCase()) || squashedLength(e.textContent) === 0) continue;
+      return isLinkBlock(e);
+    }
+    return false;
+  };
 }
 
 export function commonAncestor(nodes: Element[]): Element | null {
