@@ -6,6 +6,8 @@ export const GECKO_ID = 'lede@lede-reader.org';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // The sources zip for addons.mozilla.org holds what rebuilds the add-on, not scratch or test output.
+  zip: { excludeSources: ['tmp/**', 'demo-output/**', 'bench-results/**', 'web-ext-artifacts/**'] },
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: 'Lede',
