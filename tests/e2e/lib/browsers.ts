@@ -46,7 +46,9 @@ export function browserStatus(kind: BrowserKind): BrowserStatus {
       label: spec.label,
       available: false,
       executablePath: null,
-      problem: `${spec.label} not found: ${spec.env}=${fromEnv} is not an executable file. Unset it, or point it at the browser.`,
+      problem:
+        `${spec.label} not found: ${spec.env}=${fromEnv} is not an executable file. Unset it to use ` +
+        `\`${spec.names[0]}\` from PATH (install: sudo apt-get install chromium firefox-esr), or point it at the browser.`,
     };
   }
   for (const name of spec.names) {
