@@ -1,6 +1,14 @@
 // Extractive summary: sentences of the story as written, in story order.
-// (First version: the summary issue replaces the ranking.)
-import { sentences } from './segment';
+//
+// Every sentence of the first paragraphs (up to MAX_SENTENCES) gets a score that mixes
+//   - position: the lead carries a news story (inverted pyramid),
+//   - centrality: PageRank over the tf-idf cosine graph of the sentences (TextRank),
+//   - closeness to the headline and to the publisher's dek, when the dek is not a copy of a body sentence,
+// then sentences are picked greedily with a redundancy penalty (maximal marginal relevance) and given back in story
+// order. Words come from Intl.Segmenter, so the same code serves every language; words common in the article get a
+// low weight through the article's own document frequencies instead of per-language stopword lists.
+// Fragments (too short, datelines, calls to action, links, captions, questions to the reader) are never picked.
+import { sentences, words } from './segment';
 
 export interface SummaryInput {
   title: string | null;
@@ -10,7 +18,306 @@ export interface SummaryInput {
   lang: string | null;
 }
 
-export function summarise(input: SummaryInput, count = 3): string[] {
-  const all = input.paragraphs.flatMap((p) => sentences(p, input.lang));
-  return all.slice(0, count);
+export interface SummaryWeights {
+  /** Weight of the lead (position) score. */
+  position: number;
+  /** How fast the position score falls: score = 1 / (1 + index / positionScale). */
+  positionScale: number;
+  /** Extra for the first candidate sentence of the story. */
+  first: number;
+  /** Extra for a sentence that opens its paragraph (a topic sentence). */
+  opening: number;
+  /** 0: TextRank teleports uniformly; 1: it teleports in proportion to the position score (lead-biased PageRank). */
+  personal: number;
+  /** Weight of TextRank centrality (scaled to max 1 within the article). */
+  centrality: number;
+  /** Weight of cosine similarity to the headline. */
+  title: number;
+  /** Weight of cosine similarity to the dek / description. */
+  description: number;
+  /** Weight of sentence length (log of words, scaled to max 1). */
+  length: number;
+  /** Penalty for a sentence that is mostly a quotation. */
+  quote: number;
+  /** MMR: penalty times the highest similarity to a sentence already chosen. */
+  redundancy: number;
+  /** Prefix length tokens are cut to (a crude, language-blind stemmer); 0 keeps them whole. */
+  stem: number;
 }
+
+export const DEFAULT_WEIGHTS: SummaryWeights = {
+  position: 0,
+  positionScale: 1,
+  first: 2,
+  opening: 0,
+  personal: 1,
+  centrality: 2,
+  title: 0.5,
+  description: 0.25,
+  length: 0.75,
+  quote: 0.2,
+  redundancy: 0.5,
+  stem: 7,
+};
+
+/** The graph is built over the first sentences only: the content script's budget is a millisecond or two. */
+export const MAX_SENTENCES = 60;
+
+export function summarise(input: SummaryInput, count = 3): string[] {
+  return select(prepare(input, DEFAULT_WEIGHTS.stem), count, DEFAULT_WEIGHTS);
+}
+
+/** The article measured once: candidate sentences and every feature the weights combine. */
+export interface Prepared {
+  /** Candidate sentences (fragments left out), in story order. */
+  text: string[];
+  /** Index of each candidate among all the sentences of the window. */
+  index: number[];
+  /** Whether each candidate opens its paragraph. */
+  opening: boolean[];
+  /** Cosine similarity between candidates (tf-idf vectors). */
+  sim: number[][];
+  /** TextRank centrality, scaled to max 1. */
+  rank: number[];
+  title: number[];
+  description: number[];
+  /** log(1 + words), scaled to max 1. */
+  length: number[];
+  quote: number[];
+}
+
+export function prepare(input: SummaryInput, stem: number): Prepared {
+  const lang = input.lang;
+  const all: string[] = [];
+  const opens: boolean[] = [];
+  const alone: boolean[] = [];
+  for (const p of input.paragraphs) {
+    const list = sentences(p, lang);
+    for (const [k, s] of list.entries()) {
+      all.push(s);
+      opens.push(k === 0);
+      alone.push(list.length === 1);
+      if (all.length >= MAX_SENTENCES) break;
+    }
+    if (all.length >= MAX_SENTENCES) break;
+  }
+  const keep = all.map((_, i) => i).filter((i) => !isFragment(all[i], lang, alone[i]));
+
+  // Tokenise once; document frequency over every sentence of the window (fragments are text of the story too).
+  const toks = all.map((s) => tokens(s, lang, stem));
+  const df = new Map<string, number>();
+  for (const t of toks) for (const x of new Set(t)) df.set(x, (df.get(x) ?? 0) + 1);
+  const n = all.length;
+  const vector = (t: string[]) => {
+    const v = new Map<string, number>();
+    for (const x of t) v.set(x, (v.get(x) ?? 0) + 1);
+    let norm = 0;
+    for (const [x, c] of v) {
+      const y = (1 + Math.log(c)) * Math.log((n + 1) / (df.get(x) ?? 0.5));
+      v.set(x, y);
+      norm += y * y;
+    }
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (const [x, y] of v) v.set(x, y / norm);
+    return v;
+  };
+
+  const vecs = keep.map((i) => vector(toks[i]));
+  const m = keep.length;
+  const sim: number[][] = keep.map(() => new Array<number>(m).fill(0));
+  for (let a = 0; a < m; a++) for (let b = a + 1; b < m; b++) sim[a][b] = sim[b][a] = cosine(vecs[a], vecs[b]);
+  const rank = scaled(pageRank(sim, null));
+  const titleVec = input.title ? vector(tokens(input.title, lang, stem)) : null;
+  const desc = input.description && !copiesBody(input.description, all) ? input.description : null;
+  const descVec = desc ? vector(tokens(desc, lang, stem)) : null;
+  return {
+    text: keep.map((i) => all[i]),
+    index: keep,
+    opening: keep.map((i) => opens[i]),
+    sim,
+    rank,
+    title: vecs.map((v) => (titleVec ? cosine(v, titleVec) : 0)),
+    description: vecs.map((v) => (descVec ? cosine(v, descVec) : 0)),
+    length: scaled(keep.map((i) => Math.log(1 + toks[i].length))),
+    quote: keep.map((i) => quoteShare(all[i])),
+  };
+}
+
+/** The `count` best candidates by weighted score with maximal marginal relevance, in story order. */
+export function select(p: Prepared, count: number, w: SummaryWeights): string[] {
+  const m = p.text.length;
+  if (count <= 0) return [];
+  if (m <= count) return [...p.text];
+  const first = p.index[0];
+  let rank = p.rank;
+  if (w.personal > 0) {
+    const prior = p.index.map((i) => (1 - w.personal) + w.personal / (1 + i / w.positionScale));
+    rank = scaled(pageRank(p.sim, prior));
+  }
+  const score = p.text.map(
+    (_, k) =>
+      w.position / (1 + p.index[k] / w.positionScale) +
+      (p.index[k] === first ? w.first : 0) +
+      (p.opening[k] ? w.opening : 0) +
+      w.centrality * rank[k] +
+      w.title * p.title[k] +
+      w.description * p.description[k] +
+      w.length * p.length[k] -
+      w.quote * p.quote[k],
+  );
+  // Maximal marginal relevance: the best score, less the closest likeness to what is already chosen.
+  const chosen: number[] = [];
+  const left = new Set(p.text.keys());
+  while (chosen.length < count && left.size) {
+    let best = -1;
+    let bestValue = -Infinity;
+    for (const k of left) {
+      let overlap = 0;
+      for (const c of chosen) overlap = Math.max(overlap, p.sim[k][c]);
+      const value = score[k] - w.redundancy * overlap;
+      if (value > bestValue) {
+        bestValue = value;
+        best = k;
+      }
+    }
+    chosen.push(best);
+    left.delete(best);
+  }
+  return chosen.sort((a, b) => a - b).map((k) => p.text[k]);
+}
+
+/** For experiments: the summary under other weights. */
+export function summariseWith(input: SummaryInput, count: number, w: SummaryWeights): string[] {
+  return select(prepare(input, w.stem), count, w);
+}
+
+function scaled(xs: number[]): number[] {
+  const max = Math.max(0, ...xs);
+  return max > 0 ? xs.map((x) => x / max) : xs.map(() => 0);
+}
+
+function cosine(a: Map<string, number>, b: Map<string, number>): number {
+  if (a.size > b.size) [a, b] = [b, a];
+  let s = 0;
+  for (const [x, y] of a) {
+    const z = b.get(x);
+    if (z !== undefined) s += y * z;
+  }
+  return s;
+}
+
+/** PageRank over a weighted, undirected similarity graph (damping 0.85), teleporting by `prior` when given. */
+function pageRank(sim: number[][], prior: number[] | null): number[] {
+  const n = sim.length;
+  const out = sim.map((row) => row.reduce((a, b) => a + b, 0));
+  const total = prior ? prior.reduce((a, b) => a + b, 0) : n;
+  const teleport = prior ? prior.map((x) => (0.15 * x) / total) : new Array<number>(n).fill(0.15 / n);
+  let r = new Array<number>(n).fill(1 / n);
+  for (let it = 0; it < 30; it++) {
+    const next = [...teleport];
+    for (let j = 0; j < n; j++) {
+      if (out[j] === 0) continue;
+      const share = (0.85 * r[j]) / out[j];
+      const row = sim[j];
+      for (let i = 0; i < n; i++) next[i] += row[i] * share;
+    }
+    r = next;
+  }
+  return r;
+}
+
+/** Lower-cased word tokens; possessive endings dropped; optionally cut to a prefix. */
+function tokens(text: string, lang: string | null, stem: number): string[] {
+  const out: string[] = [];
+  for (const w of words(text, lang)) {
+    let t = w.toLowerCase().replace(/['’]s$/, '');
+    if (stem > 0 && t.length > stem && /^\p{L}+$/u.test(t) && !CJK.test(t)) t = t.slice(0, stem);
+    out.push(t);
+  }
+  return out;
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
+const squash = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** A description the body repeats (whole, or its truncated opening) adds nothing to the lead. */
+function copiesBody(description: string, body: string[]): boolean {
+  const d = squash(description).replace(/\s*(\.\.\.|…)$/, '');
+  const text = squash(body.join(' '));
+  return d.length > 0 && text.includes(d);
+}
+
+const QUOTE_CHARS = /["“”„«»「」『』‘’‹›]/g;
+
+/** Share of the sentence inside quotation marks (0 when it has none). */
+function quoteShare(s: string): number {
+  const marks = [...s.matchAll(QUOTE_CHARS)];
+  if (marks.length === 0) return 0;
+  // An opening mark at the very start with no closing mark: one sentence of a quotation running over several.
+  if (marks.length === 1) return marks[0].index === 0 ? 1 : 0.5;
+  let inside = 0;
+  for (let k = 0; k + 1 < marks.length; k += 2) inside += marks[k + 1].index - marks[k].index;
+  return Math.min(1, inside / s.length);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Fragments: text that reads as a sentence to a segmenter but does not belong in a summary.
+
+// Calls to action open the sentence ("Read more: ...", "Sign up for ...") or address the reader about the site.
+const CALL_TO_ACTION = new RegExp(
+  '^[^\\p{L}\\p{N}]*(?:' +
+    [
+      'read (?:more|also|next|the full|our)', 'sign up', 'subscribe', 'click', 'tap here', 'follow us',
+      'follow (?:him|her|them|me) on', 'download (?:the|our|now|it|here)', 'share (?:this|on|via)', 'see also',
+      'related(?: articles?| stories| coverage| content| news| reading| posts?)?\\s*[:|]', 'more on this',
+      '(?:watch|listen)(?:\\s*:| now| live| here| to (?:the|our))', 'advertisement',
+      'lesen sie (?:auch|mehr|hier)', 'mehr zum thema', 'mehr dazu', 'jetzt (?:abonnieren|anmelden|lesen|registrieren)',
+      'hier klicken', 'lire (?:aussi|la suite|également)', 'à lire', 'abonnez', 'inscrivez', 'lee (?:también|más)',
+      'leer más', 'suscríbe', 'leia (?:também|mais)', 'assine', 'leggi anche', 'iscriviti', 'czytaj (?:też|także|więcej)',
+      'zobacz (?:też|także|więcej)', 'lees ook', 'اقرأ', '関連記事', '相关(?:阅读|新闻|报道)', '延伸阅读', '点击',
+    ].join('|') +
+    ')',
+  'iu',
+);
+const ABOUT_THE_SITE = /\b(?:our newsletter|all rights reserved|terms of (?:use|service)|privacy policy|(?:enable|turn on) javascript|accept cookies|your inbox|comments? (?:are|is) (?:closed|moderated))\b|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados/iu;
+
+// Captions and credits: "Photo: ...", "(Image: © Shutterstock)", "Foto von ...", "AP Photo/...".
+const CAPTION = /^[(\[]?(?:photo|image|picture|foto|bild|credit|crédit|source|quelle|fuente|video|vídeo|pictured|file photo)s?\s*(?:[:|/©]|by\b|von\b|de\b)|©|\b(?:getty images|afp photo|ap photo)\b|\/ ?(?:reuters|afp|ap|getty)\b/iu;
+// Datelines and "Updated ..." lines: mostly numbers, or introduced as such.
+const DATELINE_START = /^(?:updated|published|posted|last (?:updated|modified)|aktualisiert|veröffentlicht|stand:|mis à jour|publié|actualizado|publicado|aggiornato|pubblicato|zaktualizowano|opublikowano)\b/iu;
+const URL_LIKE = /https?:\/\/|www\.|\S+@\S+\.\w|(?:^|\s)@\w{2,}|#\w{3,}.*#\w{3,}/iu;
+const TERMINAL = /[\p{Sentence_Terminal}…]["'”’»」』)\]）]*$/u;
+const QUESTION = /[?？؟]["'”’»」』)\]）]*$/u;
+const BYLINE = /^(?:by|von|par|por|di|door|av|przez|text|texto)\s+\p{Lu}/u;
+
+/** Whether a sentence is a fragment that a summary must never show. */
+export function isFragment(s: string, lang: string | null, alone = false): boolean {
+  return fragmentReason(s, lang, alone) !== null;
+}
+
+/**
+ * Why a sentence is a fragment (for tests and debugging), or null when it is fit for a summary. `alone`: the sentence
+ * is a whole paragraph (where datelines and timestamps stand).
+ */
+export function fragmentReason(s: string, lang: string | null, alone = false): string | null {
+  if (QUESTION.test(s)) return 'question'; // to the reader, or quoted: reads badly out of context
+  if (URL_LIKE.test(s)) return 'link';
+  if (CALL_TO_ACTION.test(s) || ABOUT_THE_SITE.test(s)) return 'call to action';
+  if (CAPTION.test(s)) return 'caption';
+  const ws = words(s, lang);
+  const n = ws.length;
+  const cjk = (s.match(CJK_ALL) ?? []).length;
+  const terminated = TERMINAL.test(s) && !/[:：]$/.test(s);
+  if (cjk > s.length / 3) {
+    if (cjk < (terminated ? 15 : 30)) return 'short';
+  } else if (n < (terminated ? 5 : 12) || s.length < 25) {
+    return 'short'; // unterminated: a heading or label, unless long enough to be a dek written without a full stop
+  }
+  if (/[:：]$/.test(s)) return 'lead-in'; // introduces a list or a block
+  if (n < 15 && DATELINE_START.test(s)) return 'dateline';
+  if (alone && n < 15 && ws.filter((w) => /^\p{N}+$/u.test(w)).length / n >= 0.25) return 'dateline';
+  if (n < 12 && BYLINE.test(s)) return 'byline';
+  return null;
+}
+
+const CJK_ALL = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/gu;
