@@ -203,12 +203,17 @@ export async function launchFirefox(options: LaunchOptions & { uuid?: string } =
   const openExtensionTab = async (url: string, opts: { background?: boolean } = {}): Promise<Page> => {
     const page = await browser.newPage({ background: opts.background ?? false });
     page.goto(url).catch(() => {});
-    await page.waitForFunction(
-      (href: string) => location.href === href && document.readyState === 'complete',
-      { timeout: 15_000 },
-      url,
-    );
-    return page;
+    // Polled by hand: an evaluation that lands mid-navigation fails with a protocol error, which
+    // waitForFunction does not survive; the next poll sees the loaded page.
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const ready = await page
+        .evaluate((href: string) => location.href === href && document.readyState === 'complete', url)
+        .catch(() => false);
+      if (ready) return page;
+      if (Date.now() > deadline) throw new Error(`Firefox did not open ${url} within 15 s`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   };
 
   let helper: Promise<Page> | null = null;
