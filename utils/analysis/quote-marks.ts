@@ -11,6 +11,8 @@ export interface MarkedSpan {
   open: number;
   /** Offset of the closing mark, or the paragraph's length when the quotation runs on into the next paragraph. */
   close: number;
+  /** Offset just after the closing mark (marks can be two characters: ''…'' as some newspapers type them). */
+  after: number;
   /** The quoted text without its marks, trimmed: paragraphs[paragraph].slice(start, end). */
   start: number;
   end: number;
@@ -41,7 +43,7 @@ const CLOSERS: Record<string, string> = {
   '『': '』',
 };
 
-const QUOTE_CHAR = /["'“”„‘’‚«»‹›「」『』]/g;
+const QUOTE_CHAR = /["'`“”„‘’‚«»‹›「」『』]/g;
 const DOUBLE_FAMILY: Record<string, string> = { '“': 'd', '”': 'd', '"': 'd', '„': 'd', '«': 'g', '»': 'g', '「': 'k', '『': 'k2', '‘': 's', "'": 's', '‚': 's', '‹': 'sg', '›': 'sg' };
 
 const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
@@ -56,18 +58,20 @@ const isCloseAfter = (c: string | undefined) =>
 interface Open {
   mark: string;
   at: number;
+  /** 1, or 2 for '' and `` typed for a double quotation mark. */
+  width: number;
 }
 
 interface Segment extends MarkedSpan {
   depth: number;
 }
 
-function segment(p: string, paragraph: number, open: Open, close: number, closed: boolean, depth: number): Segment {
-  let start = open.at + 1;
+function segment(p: string, paragraph: number, open: Open, close: number, closeWidth: number, closed: boolean, depth: number): Segment {
+  let start = open.at + open.width;
   let end = close;
   while (start < end && /\s/.test(p[start])) start++;
   while (end > start && /\s/.test(p[end - 1])) end--;
-  return { paragraph, open: open.at, close, start, end, mark: open.mark, closed, depth };
+  return { paragraph, open: open.at, close, after: close + closeWidth, start, end, mark: open.mark, closed, depth };
 }
 
 /**
@@ -94,11 +98,8 @@ function singleCloses(p: string, i: number): boolean {
   return true;
 }
 
-function closes(p: string, i: number, opener: string): boolean {
-  const ch = p[i];
+function closes(p: string, i: number, opener: string, ch: string, prev: string | undefined, next: string | undefined): boolean {
   if (!CLOSERS[opener].includes(ch)) return false;
-  const prev = p[i - 1];
-  const next = p[i + 1];
   switch (ch) {
     case '」':
     case '』':
@@ -126,10 +127,15 @@ function closes(p: string, i: number, opener: string): boolean {
   }
 }
 
-function opens(p: string, i: number, stackEmpty: boolean, insideGuillemets: boolean): boolean {
-  const ch = p[i];
-  const prev = i > 0 ? p[i - 1] : undefined;
-  const next = p[i + 1];
+function opens(
+  p: string,
+  i: number,
+  ch: string,
+  prev: string | undefined,
+  next: string | undefined,
+  stackEmpty: boolean,
+  insideGuillemets: boolean,
+): boolean {
   switch (ch) {
     case '「':
     case '『':
@@ -167,10 +173,20 @@ function scanParagraph(p: string, paragraph: number): Segment[] {
   QUOTE_CHAR.lastIndex = 0;
   for (let m = QUOTE_CHAR.exec(p); m; m = QUOTE_CHAR.exec(p)) {
     const i = m.index;
+    let ch = p[i];
+    let width = 1;
+    // ''…'' and ``…'' stand for double quotation marks in some newspapers' text
+    if ((ch === "'" && p[i + 1] === "'") || (ch === '`' && p[i + 1] === '`')) {
+      ch = '"';
+      width = 2;
+      QUOTE_CHAR.lastIndex = i + 2;
+    } else if (ch === '`') continue;
+    const prev = i > 0 ? p[i - 1] : undefined;
+    const next = p[i + width];
     // Close the innermost open quotation this mark can close (dropping inner ones never closed).
     let k = -1;
     for (let j = stack.length - 1; j >= 0; j--) {
-      if (closes(p, i, stack[j].mark)) {
+      if (closes(p, i, stack[j].mark, ch, prev, next)) {
         k = j;
         break;
       }
@@ -178,12 +194,12 @@ function scanParagraph(p: string, paragraph: number): Segment[] {
     if (k >= 0) {
       const o = stack[k];
       stack.length = k;
-      out.push(segment(p, paragraph, o, i, true, k));
+      out.push(segment(p, paragraph, o, i, width, true, k));
       continue;
     }
-    if (opens(p, i, stack.length === 0, stack.some((s) => s.mark === '«'))) stack.push({ mark: p[i], at: i });
+    if (opens(p, i, ch, prev, next, stack.length === 0, stack.some((s) => s.mark === '«'))) stack.push({ mark: ch, at: i, width });
   }
-  if (stack.length > 0) out.push(segment(p, paragraph, stack[0], p.length, false, 0));
+  if (stack.length > 0) out.push(segment(p, paragraph, stack[0], p.length, 0, false, 0));
   out.sort((a, b) => a.open - b.open);
   return out;
 }
@@ -232,7 +248,8 @@ export function markedQuotations(paragraphs: string[]): MarkedQuotation[] {
     const nextOpens =
       runsOn && next !== undefined && (() => {
         const f = firstChar(next);
-        return DOUBLE_FAMILY[next[f]] === DOUBLE_FAMILY[last.mark];
+        const mark = next.startsWith("''", f) || next.startsWith('``', f) ? '"' : next[f];
+        return DOUBLE_FAMILY[mark] === DOUBLE_FAMILY[last.mark];
       })();
     if (runsOn && !nextOpens) {
       // Stray opening mark: promote what it enclosed.

@@ -78,9 +78,9 @@ const PARTICLES = new Set(
 const PREPOSITIONS = new Set(
   ('of in on at by for with from to into about against between among under over after before during since ' +
     'toward towards via per like than without within through across behind near outside inside upon ' +
-    'de du des à au aux en dans pour par sur avec chez sans contre vers ' +
+    'de du des à au aux en dans pour par sur avec chez sans contre vers depuis pendant lors après avant ' +
     'von vom zu zum zur mit bei nach aus für gegen über unter im am ins ' +
-    'del al en con por para sobre entre hacia desde sin ' +
+    'a del al en con por para sobre entre hacia desde sin tras ante ' +
     'do da dos das no na nos nas em com por para sobre ' +
     'di dello della dei degli delle nel nella nei con su per tra fra ' +
     'w we z ze na do od po za przez dla przy o u ku nad pod')
@@ -119,6 +119,12 @@ function isNameWord(t: Token): boolean {
 // ---------------------------------------------------------------------------------------------------------------
 // The story: paragraphs, tokens, quotations, sentences, people named
 
+/** The language's attribution words, the language, and whether a name is somebody the story names. */
+interface Reader extends Lexicon {
+  lang: string;
+  known(name: string[]): boolean;
+}
+
 interface Person {
   /** The name as first given in full ("John Kirby"). */
   full: string;
@@ -137,7 +143,7 @@ interface Mention {
 }
 
 class Story {
-  readonly lex: Lexicon;
+  readonly lex: Reader;
   readonly cjk: boolean;
   readonly lang: string;
   private tokenCache: (Token[] | undefined)[];
@@ -158,10 +164,10 @@ class Story {
     readonly quotations: MarkedQuotation[],
   ) {
     this.lang = (lang ?? '').toLowerCase().split(/[-_]/)[0];
-    this.lex = lexicon(lang);
+    this.lex = { ...lexicon(lang), lang: this.lang, known: (name) => this.lookup(name.join(' '), Infinity, 0) !== null };
     this.tokenCache = new Array(paragraphs.length);
     this.quoted = paragraphs.map(() => []);
-    for (const q of quotations) for (const s of q.spans) this.quoted[s.paragraph].push([s.open, s.closed ? s.close + 1 : s.close]);
+    for (const q of quotations) for (const s of q.spans) this.quoted[s.paragraph].push([s.open, s.after]);
     const sample = paragraphs.slice(0, 8).join(' ');
     this.cjk =
       ['ja', 'zh', 'ko'].includes(this.lang) ||
@@ -190,7 +196,13 @@ class Story {
       else hi = mid;
     }
     const out: Token[] = [];
-    for (let k = lo; k < toks.length && toks[k].end <= to; k++) if (!inside[k]) out.push(toks[k]);
+    for (let k = lo; k < toks.length && toks[k].end <= to; k++) {
+      if (!inside[k]) out.push(toks[k]);
+      else if (!inside[k - 1] || k === lo) {
+        // a quotation in the middle stays a gap: "a “change agent,” Cole said" must not read "a Cole said"
+        out.push({ text: '“', lc: '“', start: toks[k].start, end: toks[k].start, word: false, cap: false, possessive: false });
+      }
+    }
     return out;
   }
 
@@ -322,17 +334,17 @@ interface NameSplit {
  */
 function splitName(toks: Token[], start: number, end: number, lex: Lexicon): NameSplit | null {
   let a = start;
-  while (a < end && NOT_NAMES.has(toks[a].lc) && !(toks[a].lc === 'may' && a > start)) a++;
+  while (a < end && (NOT_NAMES.has(toks[a].lc) || PREPOSITIONS.has(toks[a].lc) || SUBORDINATORS.has(toks[a].lc))) a++;
   if (a >= end) return null;
   let lastTitle = -1;
   for (let k = a; k < end; k++) {
     const t = toks[k];
-    if (TITLES.has(t.lc) || TITLES.has(t.lc + '.') || t.possessive || (PARTICLES.has(t.lc) && !t.cap)) lastTitle = k;
+    if (isTitle(t.lc) || t.possessive || (PARTICLES.has(t.lc) && !t.cap)) lastTitle = k;
   }
   let nameStart = a;
   if (lastTitle >= a && lastTitle < end - 1) nameStart = lastTitle + 1;
   else if (lastTitle === end - 1) {
-    while (nameStart < end && (TITLES.has(toks[nameStart].lc) || TITLES.has(toks[nameStart].lc + '.'))) nameStart++;
+    while (nameStart < end && isTitle(toks[nameStart].lc)) nameStart++;
     if (nameStart >= end) return null; // only titles ("the President")
   }
   while (nameStart < end && PARTICLES.has(toks[nameStart].lc) && !toks[nameStart].cap) nameStart++;
@@ -370,6 +382,11 @@ function splitName(toks: Token[], start: number, end: number, lex: Lexicon): Nam
   return { name, nameStart, role, titled };
 }
 
+/** "sen", "senator", "senators", "dr" are titles before a name. */
+function isTitle(lc: string): boolean {
+  return TITLES.has(lc) || TITLES.has(lc + '.') || (lc.length > 4 && lc.endsWith('s') && TITLES.has(lc.slice(0, -1)));
+}
+
 function textOf(toks: Token[], a: number, b: number): string {
   let s = '';
   for (let k = a; k < b; k++) s += (k > a && toks[k].start > toks[k - 1].end ? ' ' : '') + toks[k].text;
@@ -390,7 +407,7 @@ function personLike(name: string[]): boolean {
 // Attributions: who the text next to a quotation says is speaking
 
 type Subject =
-  | { kind: 'name'; name: string[]; role: string | null; at: number }
+  | { kind: 'name'; name: string[]; role: string | null; at: number; weak?: boolean }
   | { kind: 'pronoun'; at: number }
   | { kind: 'role'; noun: string; role: string; at: number }
   | { kind: 'org'; name: string; at: number }
@@ -432,86 +449,140 @@ function skipFillers(toks: Token[], k: number, lex: Lexicon, dir: 1 | -1, max = 
 }
 
 /** A subject read forwards from k: after an inverted verb ("said Kirby", "dijo el fiscal Jason Richman"). */
-function subjectForward(toks: Token[], k: number, lex: Lexicon): Subject | null {
-  // a few words of time or place may come between ("a déclaré jeudi le ministre", "dijo ayer")
+function subjectForward(toks: Token[], k: number, lex: Reader): Subject | null {
+  // A few words of time or place may come between ("a déclaré jeudi le ministre", "dijo ayer"), and an indirect
+  // object ("explicó a La Estrella de Panamá", "told CNN") is not the subject.
   let j = k;
-  for (let n = 0; n < 4 && toks[j]?.word && !toks[j].cap; n++) {
-    const lc = toks[j].lc;
-    if (lex.pronouns.has(lc) || lex.plural.has(lc) || lex.definite.has(lc) || lex.indefinite.has(lc) || lex.roles.has(lc) || PARTICLES.has(lc)) break;
+  for (let n = 0; n < 6 && toks[j]?.word; n++) {
+    const t = toks[j];
+    const lc = t.lc;
+    if (lex.pronouns.has(lc) || lex.plural.has(lc) || lex.definite.has(lc) || lex.indefinite.has(lc) || isElided(t)) break;
+    if (lex.roles.has(lc) || (PARTICLES.has(lc) && toks[j + 1]?.cap)) break;
+    if (t.cap && !PREPOSITIONS.has(lc)) break;
     if (lex.verbs.has(lc) || THAT.has(lc)) return null;
+    if (PREPOSITIONS.has(lc)) {
+      // skip the prepositional phrase: "a La Estrella de Panamá", "à cette occasion", "in a statement"
+      j++;
+      while (toks[j]?.word && (lex.definite.has(toks[j].lc) || lex.indefinite.has(toks[j].lc) || isElided(toks[j]) || /^(cette|ce|ces|this|that|his|her|its|their|su|sus|seu|sua)$/.test(toks[j].lc))) j++;
+      if (toks[j]?.cap) j = capitalRun(toks, j)!.end;
+      else if (toks[j]?.word) j++;
+      continue;
+    }
     j++;
   }
   const t = toks[j];
-  if (!t) return null;
-  if (!t.word) {
-    // French elision: "l’"
-    return null;
-  }
+  if (!t?.word) return null;
   if (lex.pronouns.has(t.lc)) return { kind: 'pronoun', at: t.start };
   if (lex.plural.has(t.lc)) return { kind: 'nobody', at: t.start };
-  if (lex.indefinite.has(t.lc) && !t.cap) return { kind: 'nobody', at: t.start };
-  let a = j;
-  let definite = false;
-  if (lex.definite.has(t.lc) || /^[lL][’']/.test(t.text)) {
-    definite = true;
-    if (!/^[lL][’']/.test(t.text)) a++;
+  if (lex.indefinite.has(t.lc) && !(t.cap && toks[j + 1]?.cap)) return { kind: 'nobody', at: t.start };
+  const definite = lex.definite.has(t.lc) || isElided(t);
+  // a bare name: "said Kirby", "dijo Juan Pérez", "detalló del Pópolo", "sagte Ministerin Schulze"
+  if (!definite && (t.cap || (PARTICLES.has(t.lc) && toks[j + 1]?.cap))) {
+    const start = t.cap ? j : j + 1;
+    const run = capitalRun(toks, start)!;
+    const split = splitName(toks, start, run.end, lex);
+    if (!split) return null;
+    const name = start > j && split.nameStart === start ? [t.text, ...split.name] : split.name;
+    const appositive = split.role ?? appositiveRole(toks, run.end, lex);
+    return { kind: 'name', name, role: appositive, at: t.start };
   }
-  // role words, then maybe a name: "le ministre de la Santé", "el fiscal Jason Richman", "minister Jan Kowalski"
+  // an article and a noun phrase, maybe a name after it: "le ministre de la Santé", "el fiscal Jason Richman",
+  // "el titular del MEM, Alberto Pimentel", "die Branchenkennerin", "the spokesperson"
+  if (!definite && !lex.roles.has(t.lc)) return null;
+  const a = definite && !isElided(t) ? j + 1 : j;
   let b = a;
-  const roleWords: Token[] = [];
-  while (b < toks.length && b < a + 8) {
+  let head: string | null = null;
+  while (b < toks.length && b < a + 14) {
     const w = toks[b];
-    const lc = w.lc.replace(/^[ld][’']/, '');
-    if (!w.word) break;
-    if (w.cap && !lex.roles.has(lc) && !TITLES.has(lc)) break;
-    if (lex.roles.has(lc) || ROLE_ADJECTIVES.has(lc) || TITLES.has(lc) || PREPOSITIONS.has(lc) || lex.definite.has(lc) || (roleWords.length > 0 && !lex.verbs.has(lc) && w.cap)) {
-      roleWords.push(w);
-      b++;
+    if (!w.word) {
+      if (w.text === ',' && toks[b + 1]?.cap) {
+        // "el titular del MEM, Alberto Pimentel"
+        const run = capitalRun(toks, b + 1)!;
+        const split = splitName(toks, b + 1, run.end, lex);
+        if (split && personLike(split.name) && (split.name.length >= 2 || lex.known(split.name))) {
+          return { kind: 'name', name: split.name, role: textOf(toks, a, b), at: toks[a].start };
+        }
+      }
+      break;
+    }
+    if (lex.verbs.has(w.lc) || THAT.has(w.lc)) break;
+    const lc = w.lc.replace(/^[ldLD][’']/, '');
+    if (b === a && isElided(w) && /^.[’']\p{Lu}/u.test(w.text)) return { kind: 'org', name: w.text.slice(2), at: w.start };
+    if (w.cap && lex.lang !== 'de' && !TITLES.has(lc) && !lex.roles.has(lc)) {
+      const prev = toks[b - 1];
+      const run = capitalRun(toks, b)!;
+      const split = splitName(toks, b, run.end, lex);
+      const governed = prev && (PREPOSITIONS.has(prev.lc) || lex.definite.has(prev.lc));
+      if (!governed && split && personLike(split.name) && (split.name.length >= 2 || lex.known(split.name))) {
+        // the name after the role words: "el fiscal Jason Richman"
+        return { kind: 'name', name: split.name, role: b > a ? textOf(toks, a, split.nameStart) : null, at: toks[a].start };
+      }
+      if (b === a) {
+        // "the White House said", "le Quai d'Orsay": an organisation speaking
+        return split ? { kind: 'org', name: textOf(toks, b, run.end), at: toks[b].start } : null;
+      }
+      b = run.end; // a name inside the role: "de la Santé", "del MEM", "UDI"
       continue;
     }
-    break;
-  }
-  // trailing prepositions/articles are not role ("le ministre de" before a name)
-  while (roleWords.length && (PREPOSITIONS.has(roleWords[roleWords.length - 1].lc) || lex.definite.has(roleWords[roleWords.length - 1].lc))) {
-    roleWords.pop();
-    b--;
-  }
-  const run = toks[b] ? (toks[b].word && PARTICLES.has(toks[b].lc) && toks[b + 1]?.cap ? capitalRun(toks, b + 1) : capitalRun(toks, b)) : null;
-  const runStart = run && toks[b].word && PARTICLES.has(toks[b].lc) && !toks[b].cap ? b : run?.start;
-  if (run && runStart !== undefined) {
-    const split = splitName(toks, run.start, run.end, lex);
-    if (split && !definite) {
-      const particle = runStart < run.start ? [toks[runStart].text] : [];
-      const name = split.nameStart === run.start ? [...particle, ...split.name] : split.name;
-      const role = roleWords.length ? textOf(toks, a, b) + (split.role && split.nameStart > run.start ? ' ' + split.role : '') : split.role;
-      return { kind: 'name', name, role, at: toks[runStart].start };
+    if (lex.lang === 'de' && w.cap && !head && !TITLES.has(lc)) {
+      // German nouns are capitalised: "die Branchenkennerin", "der Sprecher", then maybe a name
+      head = lc;
+      b++;
+      const run = toks[b]?.cap ? capitalRun(toks, b) : null;
+      if (run) {
+        const split = splitName(toks, b, run.end, lex);
+        if (split && personLike(split.name) && (split.name.length >= 2 || lex.known(split.name)))
+          return { kind: 'name', name: split.name, role: textOf(toks, a, b), at: toks[a].start };
+      }
+      continue;
     }
-    if (split && definite && roleWords.some((w) => lex.roles.has(w.lc.replace(/^[ld][’']/, '')) || TITLES.has(w.lc))) {
-      // "el fiscal Jason Richman", "der Sprecher Peter Müller"
-      return { kind: 'name', name: split.name, role: textOf(toks, a, run.start) + (split.nameStart > run.start ? ' ' + textOf(toks, run.start, split.nameStart) : ''), at: toks[a].start };
-    }
-    if (split && definite) {
-      // "the White House", "der Kreml": an organisation
-      return { kind: 'org', name: textOf(toks, run.start, run.end), at: toks[run.start].start };
-    }
+    if (!head && !ROLE_ADJECTIVES.has(lc) && !PREPOSITIONS.has(lc) && !lex.definite.has(w.lc) && !w.cap) head = lc;
+    b++;
   }
-  const head = roleWords.find((w) => lex.roles.has(w.lc.replace(/^[ld][’']/, '')) || (t.cap && TITLES.has(w.lc)));
-  if (head && (definite || lex.definite.size === 0 || this_is_bare_role(roleWords, lex))) {
-    return { kind: 'role', noun: head.lc.replace(/^[ld][’']/, ''), role: textOf(toks, a, b), at: toks[a].start };
+  if (!head) return null;
+  if (COLLECTIVE.has(head)) return { kind: 'nobody', at: toks[a].start };
+  // In English only a known role names a person ("the spokesperson said"; "the paper said" names nobody). Where
+  // the verb comes first (French, Spanish, German…), the noun after it is a person in nearly every story.
+  if (lex.roles.has(head) || (lex.lang !== 'en' && lex.lang !== '')) {
+    return { kind: 'role', noun: head, role: textOf(toks, a, b), at: toks[a].start };
   }
-  return null;
+  return { kind: 'nobody', at: toks[a].start };
 }
 
-// Polish has no articles: "– mówi minister" names the minister by role alone.
-function this_is_bare_role(roleWords: Token[], lex: Lexicon): boolean {
-  return lex.definite.size === 0 && roleWords.length > 0;
+/** "said John Kirby, a spokesman for the council," -> "a spokesman for the council" (short, no verb), or null. */
+function appositiveRole(toks: Token[], k: number, lex: Reader): string | null {
+  if (toks[k]?.text !== ',') return null;
+  let e = k + 1;
+  while (e < toks.length && e < k + 12 && toks[e].word && !lex.verbs.has(toks[e].lc) && !THAT.has(toks[e].lc) && !['who', 'which', 'qui', 'que', 'der', 'die', 'quien', 'quién', 'che', 'który', 'która'].includes(toks[e].lc)) e++;
+  if (e === k + 1 || (toks[e] && toks[e].word)) return null;
+  const words = toks.slice(k + 1, e);
+  if (!words.some((w) => lex.roles.has(w.lc) || TITLES.has(w.lc))) return null;
+  return textOf(toks, k + 1, e);
 }
+
+/** A French or Italian article elided onto its noun: "l’expert", "l'Elysée". */
+const isElided = (t: Token) => t.word && /^[lL][’']\p{L}/u.test(t.text);
+
+/** Nouns for institutions and documents: "dijo la policía", "a indiqué le ministère" name nobody in particular. */
+const COLLECTIVE = new Set(
+  ('police policía polícia polizei polizia policja government gouvernement gobierno governo regierung rząd ' +
+    'ministère ministerio ministério ministerium ministero ministerstwo company entreprise empresa unternehmen ' +
+    'azienda firma société sociedad communiqué comunicado statement texte texto text document documento dokument ' +
+    'rapport informe relatório bericht rapporto raport étude estudio estudo studie studio badanie journal diario ' +
+    'jornal zeitung giornale gazeta newspaper paper agency agence agencia agência agentur agenzia agencja ' +
+    'justice justicia justiça justiz giustizia fiscalía procuradoria staatsanwaltschaft procura prokuratura ' +
+    'tribunal gericht tribunale sąd court cour corte mairie alcaldía prefeitura rathaus comune urząd ' +
+    'commission comisión comissão kommission commissione komisja campaign campagne campaña campanha kampagne ' +
+    'organisation organización organização organisation organizzazione organizacja institut instituto institute ' +
+    'istituto instytut office bureau oficina escritório büro ufficio biuro')
+    .split(' '),
+);
 
 /** A subject read backwards from just before k (the verb): "Kirby said", "U.S. … spokesperson John Kirby said". */
-function subjectBackward(toks: Token[], k: number, lex: Lexicon, floor: number): Subject | null {
-  let j = skipFillers(toks, k - 1, lex, -1);
+function subjectBackward(toks: Token[], k: number, lex: Reader, floor: number): Subject | null {
+  const j = skipFillers(toks, k - 1, lex, -1);
   if (j < floor) return null;
-  let t = toks[j];
+  const t = toks[j];
   if (!t) return null;
   if (t.word && lex.pronouns.has(t.lc)) return { kind: 'pronoun', at: t.start };
   if (t.word && lex.plural.has(t.lc)) return { kind: 'nobody', at: t.start };
@@ -520,7 +591,7 @@ function subjectBackward(toks: Token[], k: number, lex: Lexicon, floor: number):
     let c = j - 1;
     while (c >= floor && c > j - 18 && toks[c].text !== ',' && !SENTENCE_END.has(toks[c].text)) c--;
     // "her senior policy adviser, Jake Sullivan, said": the name is the part between the commas
-    const run = c + 1 < j ? capitalRun(toks, c + 1) : null;
+    const run = c + 1 < j && toks[c + 1].cap ? capitalRun(toks, c + 1) : null;
     if (run && run.end === j) {
       const split = splitName(toks, run.start, run.end, lex);
       if (split && personLike(split.name)) {
@@ -530,14 +601,11 @@ function subjectBackward(toks: Token[], k: number, lex: Lexicon, floor: number):
     }
     if (c >= floor && toks[c]?.text === ',') {
       const inner = subjectBackward(toks, c, lex, floor);
-      if (inner && inner.kind === 'name') return inner;
+      if (inner && (inner.kind === 'name' || inner.kind === 'nobody' || inner.kind === 'role')) return inner;
     }
     return null;
   }
-  // "Biden sonrió y dijo": skip one verb and a conjunction
-  if (t.word && !t.cap && CONJUNCTIONS.has(t.lc) === false && toks[j - 1] && CONJUNCTIONS.has(toks[j - 1].lc) === false) {
-    // fallthrough
-  }
+  // "Biden sonrió y dijo", "Trump smiled and said": skip the first verb and the conjunction
   if (t.word && !t.cap && CONJUNCTIONS.has(t.lc) && j - 2 >= floor && toks[j - 1].word && !toks[j - 1].cap) {
     return subjectBackward(toks, j - 1, lex, floor);
   }
@@ -545,38 +613,94 @@ function subjectBackward(toks: Token[], k: number, lex: Lexicon, floor: number):
     // the run of capitalised words ending here
     let s = j;
     while (s - 1 >= floor && ((toks[s - 1].word && toks[s - 1].cap && !toks[s - 1].possessive) || (PARTICLES.has(toks[s - 1].lc) && toks[s - 2]?.cap))) s--;
-    if (toks[s - 1]?.possessive && toks[s - 1].start >= toks[floor]?.start) s--; // "Trump's"
-    // a run preceded by "for/of the" is the tail of a longer subject: "a spokesman for the White House said"
     const before = toks[s - 1];
     const before2 = toks[s - 2];
-    if (before?.word && (PREPOSITIONS.has(before.lc) || (lex.definite.has(before.lc) && before2?.word && PREPOSITIONS.has(before2.lc)))) {
-      const prepAt = PREPOSITIONS.has(before.lc) ? s - 1 : s - 2;
-      const head = roleHead(toks, prepAt, lex, floor);
-      if (head) return head;
-      if (lex.definite.has(before.lc) || PREPOSITIONS.has(before.lc)) return null;
+    // a run governed by a preposition ends a longer subject: "a spokesman for the White House said",
+    // "una fuente al interior de la Comisión señala"
+    if (s - 1 >= floor && before?.word && (PREPOSITIONS.has(before.lc) || (lex.definite.has(before.lc) && before2?.word && PREPOSITIONS.has(before2.lc)))) {
+      return phraseHead(toks, s, lex, floor);
     }
     const split = splitName(toks, s, j + 1, lex);
     if (!split) return null;
-    if (before?.word && lex.definite.has(before.lc) && !before.cap && split.nameStart === s) {
+    if (s - 1 >= floor && before?.word && lex.definite.has(before.lc) && split.nameStart === s) {
+      // "the White House said"; German "die Kanzlerin sagte" is a role
+      if (lex.lang === 'de' && split.name.length === 1 && !lex.known(split.name)) return { kind: 'role', noun: split.name[0].toLowerCase(), role: split.name[0], at: before.start };
       return { kind: 'org', name: split.name.join(' '), at: toks[s].start };
     }
-    if (before?.word && before.cap && lex.definite.has(before.lc) && split.nameStart === s && s - 1 >= floor) {
-      return { kind: 'org', name: split.name.join(' '), at: toks[s].start };
-    }
-    return { kind: 'name', name: split.name, role: split.role, at: toks[split.nameStart].start };
+    const initial = s === floor || (toks[s - 1] && !toks[s - 1].word && (SENTENCE_END.has(toks[s - 1].text) || OPENERS.has(toks[s - 1].text)));
+    return {
+      kind: 'name',
+      name: split.name,
+      role: split.role,
+      at: toks[split.nameStart].start,
+      // German puts the verb second: "Zugleich mahnte sie" opens with an adverb, not a name
+      weak: lex.lang === 'de' && initial && split.name.length === 1 && !lex.known(split.name),
+    };
   }
   if (t.word && lex.roles.has(t.lc)) {
-    return roleHead(toks, j + 1, lex, floor);
+    return roleHead(toks, j + 1, lex, floor) ?? phraseHead(toks, j + 1, lex, floor);
   }
   // "Clinton's campaign said"
   if (t.word && !t.cap && toks[j - 1]?.possessive && j - 1 >= floor) {
     return { kind: 'org', name: `${toks[j - 1].text} ${t.text}`, at: toks[j - 1].start };
   }
+  // "la experta en psicología organizacional enfatizó", "the paper said"
+  if (t.word && !t.cap) return phraseHead(toks, j + 1, lex, floor);
   return null;
 }
 
+/**
+ * The head of the noun phrase that ends just before `end` and starts with an article: "una fuente al interior de
+ * la Comisión" (somebody unnamed), "the spokesperson" (a role), "la experta en psicología" (a role, where the
+ * language puts the verb first), "the paper" (nobody).
+ */
+function phraseHead(toks: Token[], end: number, lex: Reader, floor: number): Subject | null {
+  let s = end - 1;
+  let article = -1;
+  for (let n = 0; s >= floor && n < 12; s--, n++) {
+    const w = toks[s];
+    if (!w.word || lex.verbs.has(w.lc) || THAT.has(w.lc) || lex.pronouns.has(w.lc)) break;
+    if (lex.definite.has(w.lc) || lex.indefinite.has(w.lc) || isElided(w)) {
+      const p = toks[s - 1];
+      if (!(p?.word && PREPOSITIONS.has(p.lc))) article = s; // an article not governed by a preposition starts the phrase
+    }
+  }
+  if (article < 0) return null;
+  const art = toks[article];
+  if (lex.indefinite.has(art.lc)) return { kind: 'nobody', at: art.start };
+  let head: string | null = null;
+  for (let k = isElided(art) ? article : article + 1; k < end; k++) {
+    const lc = toks[k].lc.replace(/^[lL][’']/, '');
+    if (PREPOSITIONS.has(lc)) break;
+    if (lex.roles.has(lc)) {
+      head = lc;
+      break;
+    }
+    if (!head && !ROLE_ADJECTIVES.has(lc) && !(toks[k].cap && lex.lang !== 'de')) head = lc;
+  }
+  if (!head || COLLECTIVE.has(head)) return { kind: 'nobody', at: art.start };
+  if (lex.roles.has(head) || (lex.lang !== 'en' && lex.lang !== '')) {
+    return { kind: 'role', noun: head, role: textOf(toks, isElided(art) ? article : article + 1, end), at: art.start };
+  }
+  return { kind: 'nobody', at: art.start };
+}
+
+/**
+ * The subject of a speech verb at k, before it or, when the verb comes first ("Zugleich mahnte sie", "dijo el
+ * ministro"), after it. A lone capitalised word opening a sentence is only a subject when nothing follows the verb.
+ */
+function subjectAround(toks: Token[], k: number, end: number, lex: Reader, floor: number): Subject | null {
+  // "She went on to attack Trump, saying …", "Fiorina said, adding that …": the clause's subject speaks
+  if (lex.lang === 'en' || lex.lang === '') {
+    if (/ing$/.test(toks[k].lc)) return clauseSubject(toks, floor, k, lex);
+  }
+  const back = subjectBackward(toks, k, lex, floor);
+  if (back && !(back.kind === 'name' && back.weak)) return back;
+  return subjectForward(toks, end, lex) ?? back;
+}
+
 /** Role words ending just before `end` ("her senior policy adviser"), or null. */
-function roleText(toks: Token[], end: number, lex: Lexicon, floor: number): string | null {
+function roleText(toks: Token[], end: number, lex: Reader, floor: number): string | null {
   let s = end;
   while (s - 1 >= floor && toks[s - 1].word && (lex.roles.has(toks[s - 1].lc) || ROLE_ADJECTIVES.has(toks[s - 1].lc) || toks[s - 1].cap)) s--;
   if (s === end || !lex.roles.has(toks[end - 1].lc)) return null;
@@ -584,7 +708,7 @@ function roleText(toks: Token[], end: number, lex: Lexicon, floor: number): stri
 }
 
 /** "the spokesperson" / "a spokesman" / "the U.S. spokesperson" ending just before `end`. */
-function roleHead(toks: Token[], end: number, lex: Lexicon, floor: number): Subject | null {
+function roleHead(toks: Token[], end: number, lex: Reader, floor: number): Subject | null {
   let j = end - 1;
   if (j < floor || !toks[j]?.word || !lex.roles.has(toks[j].lc)) return null;
   const noun = toks[j].lc;
@@ -598,6 +722,34 @@ function roleHead(toks: Token[], end: number, lex: Lexicon, floor: number): Subj
   return null;
 }
 
+/** The first pronoun or name in toks[from, to) that is not governed by a preposition or an article. */
+function clauseSubject(toks: Token[], from: number, to: number, lex: Reader): Subject | null {
+  for (let k = from; k < to; k++) {
+    const t = toks[k];
+    if (!t.word) continue;
+    const prev = toks[k - 1];
+    const governed = k > from && prev?.word && (PREPOSITIONS.has(prev.lc) || lex.definite.has(prev.lc) || lex.indefinite.has(prev.lc));
+    if (lex.pronouns.has(t.lc)) {
+      if (!governed) return { kind: 'pronoun', at: t.start };
+      continue;
+    }
+    if (lex.plural.has(t.lc) && !governed) return { kind: 'nobody', at: t.start };
+    if (!t.cap) continue;
+    const run = capitalRun(toks, k)!;
+    const split = splitName(toks, k, run.end, lex);
+    k = run.end - 1;
+    if (!split || governed || toks[run.end - 1].possessive || !personLike(split.name)) continue;
+    return { kind: 'name', name: split.name, role: split.role, at: toks[split.nameStart].start };
+  }
+  return null;
+}
+
+/** The subject a verb implies where the language drops it: "añadió" is he or she, "añadieron" nobody in particular. */
+function implicitSubject(verb: Token): Subject {
+  const plural = /(?:ron|ram|rono|ent|ten|li|ły)$/.test(verb.lc);
+  return { kind: plural ? 'nobody' : 'pronoun', at: verb.start };
+}
+
 /** "according to X" at k: the subject after it. */
 function accordingAt(toks: Token[], k: number, lex: Lexicon): { end: number } | null {
   for (const ph of lex.according) {
@@ -607,7 +759,8 @@ function accordingAt(toks: Token[], k: number, lex: Lexicon): { end: number } | 
 }
 
 /** The attribution right after a quotation ("…," he said / said Kirby / according to Kirby / — mówi Jan Nowak). */
-function attributionAfter(toks: Token[], lex: Lexicon, lang: string): Subject | null {
+function attributionAfter(toks: Token[], lex: Reader): Subject | null {
+  const lang = lex.lang;
   let i = 0;
   while (i < toks.length && i < 3 && !toks[i].word && /[,.;:—–\-(!?…]/.test(toks[i].text)) i++;
   if (i >= toks.length) return null;
@@ -624,7 +777,7 @@ function attributionAfter(toks: Token[], lex: Lexicon, lang: string): Subject | 
     if (v.pronoun) return { kind: 'pronoun', at: toks[vi].start };
     const s = subjectForward(toks, v.end, lex);
     if (s) return s;
-    if (lex.prodrop || toks[v.end] === undefined || !toks[v.end].word) return { kind: 'pronoun', at: toks[vi].start };
+    if (lex.prodrop || toks[v.end] === undefined || !toks[v.end].word) return implicitSubject(toks[vi]);
     return { kind: 'nobody', at: toks[vi].start };
   }
   // subject first: look for the verb within the next words, everything before it being the subject
@@ -634,8 +787,8 @@ function attributionAfter(toks: Token[], lex: Lexicon, lang: string): Subject | 
     if (t.word && THAT.has(t.lc)) break;
     const verb = verbAt(toks, k, lex);
     if (!verb) continue;
-    const s = subjectBackward(toks, k, lex, i);
-    if (!s) return null;
+    const s = subjectAround(toks, k, verb.end, lex, i);
+    if (!s || (s.kind === 'name' && s.weak)) return null;
     // the subject must start the attribution: nothing but the subject between the quotation and the verb
     const first = toks[i];
     if (s.at > first.start && !(s.kind === 'name' && leadingRoleOnly(toks, i, s.at, lex))) return null;
@@ -645,11 +798,11 @@ function attributionAfter(toks: Token[], lex: Lexicon, lang: string): Subject | 
 }
 
 /** Whether toks from i up to offset `at` are only role words (a role before the name). */
-function leadingRoleOnly(toks: Token[], i: number, at: number, lex: Lexicon): boolean {
+function leadingRoleOnly(toks: Token[], i: number, at: number, lex: Reader): boolean {
   for (let k = i; k < toks.length && toks[k].start < at; k++) {
     const t = toks[k];
     if (!t.word) {
-      if (t.text === '’' || t.text === "'") continue;
+      if (t.text === '’' || t.text === "'" || t.text === ',') continue; // "the Vatican spokesman, Federico Lombardi,"
       return false;
     }
     if (t.cap || lex.roles.has(t.lc) || ROLE_ADJECTIVES.has(t.lc) || TITLES.has(t.lc) || lex.definite.has(t.lc) || ['of', 'for', 'de', 'du', 'del', 'der', 'des', 'di'].includes(t.lc))
@@ -660,7 +813,7 @@ function leadingRoleOnly(toks: Token[], i: number, at: number, lex: Lexicon): bo
 }
 
 /** The attribution ending right before a quotation ("Kirby said: “…”", "According to Kirby, “…”", "dijo: «…»"). */
-function attributionBefore(toks: Token[], lex: Lexicon): Subject | null {
+function attributionBefore(toks: Token[], lex: Reader): Subject | null {
   let j = toks.length - 1;
   while (j >= 0 && !toks[j].word && /[:,—–\-]/.test(toks[j].text)) j--;
   if (j >= 0 && toks[j].word && THAT.has(toks[j].lc)) j--;
@@ -669,11 +822,9 @@ function attributionBefore(toks: Token[], lex: Lexicon): Subject | null {
     const v = verbAt(toks, k, lex);
     if (!v) continue;
     if (v.pronoun) return { kind: 'pronoun', at: toks[k].start };
-    const back = subjectBackward(toks, k, lex, 0);
-    if (back) return back;
-    const fwd = subjectForward(toks, v.end, lex);
-    if (fwd) return fwd;
-    if (lex.prodrop) return { kind: 'pronoun', at: toks[k].start };
+    const s = subjectAround(toks, k, v.end, lex, 0);
+    if (s) return s;
+    if (lex.prodrop) return implicitSubject(toks[k]);
     break;
   }
   // "Clinton’s response was: “…”", "Kirby's statement read: “…”"
@@ -699,7 +850,7 @@ function attributionBefore(toks: Token[], lex: Lexicon): Subject | null {
 }
 
 /** Every attribution in a stretch of narrative (for the speaker a following stand-alone quotation inherits). */
-function lastAttribution(toks: Token[], lex: Lexicon): Subject | null {
+function lastAttribution(toks: Token[], lex: Reader): Subject | null {
   let best: Subject | null = null;
   let bestAt = -1;
   for (let k = 0; k < toks.length; k++) {
@@ -718,7 +869,7 @@ function lastAttribution(toks: Token[], lex: Lexicon): Subject | null {
       bestAt = toks[k].start;
       continue;
     }
-    const s = subjectBackward(toks, k, lex, 0) ?? subjectForward(toks, v.end, lex);
+    const s = subjectAround(toks, k, v.end, lex, 0);
     if (s && toks[k].start > bestAt) {
       best = s;
       bestAt = toks[k].start;
@@ -845,7 +996,7 @@ function speechLike(story: Story, p: Piece): boolean {
   const text = pieceText(story, p);
   if (/[.,!?…;:—–\-]$/.test(text)) return true;
   const s = lastSpan(p);
-  const after = story.paragraphs[s.paragraph].slice(s.close + 1, s.close + 3);
+  const after = story.paragraphs[s.paragraph].slice(s.after, s.after + 2);
   return quoteWords(text) >= MIN_QUOTE_WORDS || (/^[,.]/.test(after) && quoteWords(text) >= 2);
 }
 
@@ -882,7 +1033,7 @@ export function findQuoteSpans(paragraphs: string[], lang: string | null): Quote
     if (looksLikeTitle(text, before, story.lang)) return false;
     if (story.cjk && s.mark === '「' && !/[。！？!?]/u.test(text)) {
       // Japanese puts names and terms in 「」: only speech when a verb of saying follows
-      const after = story.paragraphs[s.paragraph].slice(lastSpan(p).close + 1, lastSpan(p).close + 40);
+      const after = story.paragraphs[s.paragraph].slice(lastSpan(p).after, lastSpan(p).after + 40);
       if (!JA_AFTER.test(after)) return false;
     }
     return speechLike(story, p);
@@ -920,16 +1071,20 @@ function joins(story: Story, a: Piece, b: Piece): boolean {
   const sb = firstSpan(b);
   if (sa.paragraph !== sb.paragraph || !sa.closed) return false;
   const p = story.paragraphs[sa.paragraph];
-  const gap = p.slice(sa.close + 1, sb.open);
+  // "Trump is also a “change agent,” Cole said. “That’s exactly …”": a fragment inside narrative stays apart
+  const fa = firstSpan(a);
+  const lead = story.paragraphs[fa.paragraph].slice(0, fa.open).trimEnd();
+  if (quoteWords(pieceText(story, a)) < MIN_QUOTE_WORDS && lead && !/[.!?:;"”»]$/.test(lead)) return false;
+  const gap = p.slice(sa.after, sb.open);
   if (!/[\p{L}\p{N}]/u.test(gap)) return /^[\s,;:.—–-]*$/.test(gap) && !/[.!?]\s*$/.test(gap.trim()) ? true : /^\s*$/.test(gap);
   if (quoteWords(gap) > 22) return false;
   if (story.cjk) return false;
-  const gapToks = story.narrative(sa.paragraph, sa.close + 1, sb.open);
-  const att = attributionAfter(gapToks, story.lex, story.lang);
+  const gapToks = story.narrative(sa.paragraph, sa.after, sb.open);
+  const att = attributionAfter(gapToks, story.lex);
   if (!att) return false;
   // "“…,” he said. “…,” she added.": the second part has its own attribution
-  const after = story.narrative(sb.paragraph, lastSpan(b).close + 1, p.length);
-  const own = lastSpan(b).closed ? attributionAfter(after, story.lex, story.lang) : null;
+  const after = story.narrative(sb.paragraph, lastSpan(b).after, p.length);
+  const own = lastSpan(b).closed ? attributionAfter(after, story.lex) : null;
   return own === null;
 }
 
@@ -958,22 +1113,27 @@ function attribute(
   for (let k = 0; k + 1 < group.length; k++) {
     const a = lastSpan(group[k]);
     const b = firstSpan(group[k + 1]);
-    const r = resolve(attributionAfter(story.narrative(a.paragraph, a.close + 1, b.open), story.lex, story.lang), a.paragraph);
+    const r = resolve(attributionAfter(story.narrative(a.paragraph, a.after, b.open), story.lex), a.paragraph);
     if (r) return r;
   }
   if (last.closed) {
     const nextOpen = story.quoted[last.paragraph].map(([a]) => a).filter((a) => a > last.close).sort((x, y) => x - y)[0] ?? lp.length;
-    const r = resolve(attributionAfter(story.narrative(last.paragraph, last.close + 1, nextOpen), story.lex, story.lang), last.paragraph);
+    const r = resolve(attributionAfter(story.narrative(last.paragraph, last.after, nextOpen), story.lex), last.paragraph);
     if (r) return r;
   }
   // the sentence before the quotation, back to the previous quotation
-  const prevClose = story.quoted[para].map(([, b]) => b).filter((b) => b <= first.open).sort((x, y) => y - x)[0] ?? 0;
   const sentence = story.sentences(para).find(([a, b]) => first.open >= a && first.open < b) ?? [0, p.length];
-  const from = Math.max(prevClose, sentence[0]);
+  const from = sentence[0];
   const beforeToks = story.narrative(para, from, first.open);
   {
     const r = resolve(attributionBefore(beforeToks, story.lex), para);
     if (r) return r;
+  }
+  // 3b. "Sebastian Kurz, le chancelier autrichien, n’a pas hésité … : « … »": a quotation introduced by a colon
+  // belongs to the person the sentence is about
+  if (/[:：]\s*$/.test(p.slice(from, first.open))) {
+    const subject = sentenceSubject(story, beforeToks, para);
+    if (subject && subject !== 'pronoun') return { speaker: subject.full, role: null, inherited: false };
   }
   // 4. an attribution earlier in the same paragraph (the previous quotation's speaker, or narrative)
   const earlier = story.narrative(para, 0, first.open);
@@ -1055,17 +1215,15 @@ function sentenceSubject(story: Story, toks: Token[], paragraph: number): Person
     return { full, tokens: name, role: null, paragraph, offset: at, confirmed: true };
   };
   for (let k = 0; k < toks.length; k++) {
-    const v = verbAt(toks, k, lex);
-    if (!v) continue;
-    if (v.pronoun) return 'pronoun';
-    const s = subjectBackward(toks, k, lex, 0) ?? subjectForward(toks, v.end, lex);
-    if (!s) continue;
-    if (s.kind === 'pronoun') return 'pronoun';
-    if (s.kind === 'name') {
+    const acc = accordingAt(toks, k, lex);
+    const v = acc ? null : verbAt(toks, k, lex);
+    if (!acc && !v) continue;
+    const s = acc ? subjectForward(toks, acc.end, lex) : v!.pronoun ? null : subjectAround(toks, k, v!.end, lex, 0);
+    if (s?.kind === 'name' && !s.weak) {
       const person = asPerson(s.name, s.at, true);
       if (person) return person;
     }
-    break;
+    if (s) break; // a pronoun or a role: read on for a name said first ("Christine Lagarde … a elle aussi jugé")
   }
   let fallback: Person | null = null;
   // "Filling in for Sanders at the event where Clinton spoke, West landed a dig": the subject follows the opening clause
@@ -1125,7 +1283,7 @@ function attributeCjk(
   const last = lastSpan(group[group.length - 1]);
   const p = story.paragraphs[first.paragraph];
   const lp = story.paragraphs[last.paragraph];
-  const after = last.closed ? lp.slice(last.close + 1, last.close + 60) : '';
+  const after = last.closed ? lp.slice(last.after, last.after + 60) : '';
   const sentenceStart = Math.max(p.lastIndexOf('。', first.open - 1), p.lastIndexOf('！', first.open - 1), p.lastIndexOf('？', first.open - 1)) + 1;
   const before = p.slice(Math.max(sentenceStart, first.open - 60), first.open);
   const ja = story.lang === 'ja' || /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(p);

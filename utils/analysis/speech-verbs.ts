@@ -93,7 +93,9 @@ const LANGS: Record<string, LangWords> = {
       'speaker sheriff superintendent commissioner administrator owner president-elect vice-president veteran ' +
       'consultant operative donor adviser campaigner candidate pastor priest bishop pope cardinal rabbi imam ' +
       'physician surgeon nurse teacher principal student resident farmer worker employee partner colleague friend ' +
-      'mother father wife husband son daughter brother sister girlfriend boyfriend widow president',
+      'mother father wife husband son daughter brother sister girlfriend boyfriend widow frontrunner ' +
+      'front-runner billionaire businessman businesswoman mogul incumbent challenger contender hopeful ' +
+      'congressman senator governor lawmaker mayor secretary chancellor',
   },
   fr: {
     verbs:
@@ -324,7 +326,16 @@ export const NOT_PERSON = new Set(
       'prize award medal museum library hall park stadium arena tower building hotel restaurant ' +
       'democrats republicans gop dnc rnc fbi cia nsa un nato eu us uk usa google apple microsoft facebook twitter ' +
       'amazon youtube instagram tiktok whatsapp telegram cnn bbc fox msnbc abc cbs nbc npr reuters ap afp ' +
-      'yonhap tass xinhua bloomberg politico twitter fox',
+      'yonhap tass xinhua bloomberg politico twitter fox ' +
+      'poder comisión comision congreso gobierno ministerio policía consejo tribunal corte fiscalía estado ' +
+      'universidad instituto fundación partido asamblea senado cámara dirección secretaría investigación ' +
+      'criminal judicial legislativo ejecutivo república unión frente movimiento banco empresa grupo comité ' +
+      'colegio centro escuela ciudad provincia municipalidad departamento nacional federal convención ' +
+      'conseil commission ministère assemblée gouvernement cour parti université fondation banque groupe ' +
+      'ville région état république agence direction sénat comité syndicat ' +
+      'comissão governo congresso câmara senado polícia justiça prefeitura secretaria universidade ' +
+      'commissione governo ministero camera senato polizia regione comune partito ' +
+      'komisja rząd ministerstwo sejm senat policja urząd partia uniwersytet instytut',
   ),
 );
 
