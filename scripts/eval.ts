@@ -1,4 +1,4 @@
-// npm run eval -- [corpus folder] [--only detect,summary,quotes,declutter] [--summaries DIR] [--quotes DIR]
+// npm run eval -- [corpus folder] [--only detect,summary,quotes,declutter] [--summaries DIR] [--quotes DIR] [--pages id,id]
 // Prints every quality figure next to the baselines it computes itself on the same data.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -12,6 +12,8 @@ export interface EvalContext {
   summaries: string;
   /** ../shared/quotes (polnear/articles.jsonl) or the folder given. */
   quotes: string;
+  /** Only these corpus page ids (--pages a,b), to study a few pages. */
+  pages?: string[];
 }
 
 const SECTIONS = ['detect', 'summary', 'quotes', 'declutter'] as const;
@@ -23,6 +25,7 @@ const { values, positionals } = parseArgs({
     only: { type: 'string' },
     summaries: { type: 'string' },
     quotes: { type: 'string' },
+    pages: { type: 'string' },
   },
 });
 
@@ -32,6 +35,7 @@ const ctx: EvalContext = {
   corpus,
   summaries: resolve(values.summaries ?? resolve(shared, 'summaries')),
   quotes: resolve(values.quotes ?? resolve(shared, 'quotes')),
+  pages: values.pages?.split(','),
 };
 const only = (values.only?.split(',') ?? SECTIONS) as Section[];
 for (const s of only) {

@@ -69,6 +69,7 @@ async function measure(page: Page, p: CorpusPage, ask: (msg: object) => Promise<
   if (!reply?.ok) errors.push(`analysis:get: ${reply?.error}`);
   const detected = reply?.value?.isArticle ?? false;
   const after = await page.evaluate(() => document.body?.innerText ?? '');
+  if (process.env.LEDE_EVAL_DUMP) writeFileSync(join(process.env.LEDE_EVAL_DUMP, `${p.id}.txt`), after);
   const hidden = await page.evaluate(() => document.querySelectorAll('[data-lede-hidden]').length);
   await ask({ lede: 'declutter:set', payload: { enabled: false } });
   const served = await page.evaluate(() => document.body?.innerText ?? '');
@@ -101,7 +102,7 @@ const mean = (xs: (number | null)[]) => {
 };
 
 export async function evaluate(ctx: EvalContext): Promise<void> {
-  const pages = loadCorpus(ctx.corpus);
+  const pages = loadCorpus(ctx.corpus).filter((p) => !ctx.pages || ctx.pages.includes(p.id));
   const server = await startStaticServer({ root: join(ctx.corpus, 'pages') });
   const ext = await launchChromium();
   const results: PageResult[] = [];

@@ -7,6 +7,8 @@ export const HIDDEN_ATTR = 'data-lede-hidden';
 const STYLE_ID = 'lede-declutter-style';
 
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'LINK', 'META', 'TEMPLATE', 'NOSCRIPT', 'BR', 'HR', 'HEAD', 'TITLE']);
+/** Longer than this, a box is not a promo or a newsletter pitch (about two short paragraphs). */
+const PROMO_TEXT_MAX = 600;
 const MEDIA_SELECTOR = 'img, picture, video, svg, canvas, audio, iframe, object, embed, math';
 
 const CLUTTER_NAME =
@@ -38,9 +40,12 @@ export function looksLikeClutter(el: Element): boolean {
 
 /** The elements to hide for this story. */
 export function planDeclutter(story: StoryMap): Element[] {
-  // What Readability kept inside a newsletter box or a promo (its logo, its pitch) is not story either.
+  // What Readability kept inside a newsletter box or a promo (its logo, its pitch) is not story either; but a
+  // name never outweighs the story itself: a box holding a long run of text is not a promo, whatever its class.
   const insideClutter = (el: Element) => {
-    for (let e = el.parentElement; e && e !== story.root; e = e.parentElement) if (namedClutter(e)) return true;
+    for (let e = el.parentElement; e && e !== story.root; e = e.parentElement) {
+      if (namedClutter(e)) return (e.textContent?.length ?? 0) < PROMO_TEXT_MAX;
+    }
     return false;
   };
   const anchors = [...story.content.filter((el) => !insideClutter(el)), ...story.extras];
