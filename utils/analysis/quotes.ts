@@ -179,6 +179,12 @@ class Story {
     return (this.tokenCache[i] ??= tokenize(this.paragraphs[i]));
   }
 
+  /** After the quoted ranges of a paragraph changed. */
+  forgetQuoted(i: number): void {
+    this.quotedCache[i] = undefined;
+    this.sentenceCache[i] = undefined;
+  }
+
   isQuoted(paragraph: number, offset: number): boolean {
     for (const [a, b] of this.quoted[paragraph]) if (offset >= a && offset < b) return true;
     return false;
@@ -218,8 +224,13 @@ class Story {
           continue;
         }
         k = run.end;
-        const split = splitName(toks, run.start, run.end, this.lex);
+        let split = splitName(toks, run.start, run.end, this.lex);
         if (!split || this.isQuoted(i, toks[run.start].start)) continue;
+        // "le ministre de la Santé Roman Prymula": the first word of a governed run ends the role
+        const prev = toks[run.start - 1];
+        if (split.name.length >= 3 && split.nameStart === run.start && prev?.word && (PREPOSITIONS.has(prev.lc) || this.lex.definite.has(prev.lc))) {
+          split = { ...split, name: split.name.slice(1), nameStart: split.nameStart + 1 };
+        }
         if (!personLike(split.name)) continue;
         pending.push({ paragraph: i, offset: toks[split.nameStart].start, name: split.name, role: split.role, titled: split.titled });
       }
@@ -367,6 +378,10 @@ function splitName(toks: Token[], start: number, end: number, lex: Lexicon): Nam
   }
   let role: string | null = null;
   let titled = false;
+  if (nameStart > start && toks.slice(start, nameStart).every((t) => COURTESY.has(t.lc))) {
+    // "M. Caldwell", "Mr. Trump": a person, but "M." is no role
+    return { name, nameStart, role: null, titled: true };
+  }
   if (roleStart < nameStart) {
     const words = toks.slice(roleStart, nameStart);
     titled = words.some((t) => lex.roles.has(t.lc) || (TITLES.has(t.lc) && !ROLE_ADJECTIVES.has(t.lc)) || TITLES.has(t.lc + '.'));
@@ -381,6 +396,8 @@ function splitName(toks: Token[], start: number, end: number, lex: Lexicon): Nam
   }
   return { name, nameStart, role, titled };
 }
+
+const COURTESY = new Set('mr mrs ms m mme mlle herr frau sr sra srta dott sig pan pani signor signora sir'.split(' '));
 
 /** "sen", "senator", "senators", "dr" are titles before a name. */
 function isTitle(lc: string): boolean {
@@ -449,7 +466,7 @@ function skipFillers(toks: Token[], k: number, lex: Lexicon, dir: 1 | -1, max = 
 }
 
 /** A subject read forwards from k: after an inverted verb ("said Kirby", "dijo el fiscal Jason Richman"). */
-function subjectForward(toks: Token[], k: number, lex: Reader): Subject | null {
+function subjectForward(toks: Token[], k: number, lex: Reader, inverted = false): Subject | null {
   // A few words of time or place may come between ("a déclaré jeudi le ministre", "dijo ayer"), and an indirect
   // object ("explicó a La Estrella de Panamá", "told CNN") is not the subject.
   let j = k;
@@ -542,8 +559,9 @@ function subjectForward(toks: Token[], k: number, lex: Reader): Subject | null {
   if (!head) return null;
   if (COLLECTIVE.has(head)) return { kind: 'nobody', at: toks[a].start };
   // In English only a known role names a person ("the spokesperson said"; "the paper said" names nobody). Where
-  // the verb comes first (French, Spanish, German…), the noun after it is a person in nearly every story.
-  if (lex.roles.has(head) || (lex.lang !== 'en' && lex.lang !== '')) {
+  // the verb comes first right after a quotation (French, Spanish, German…), the noun after it is a person in
+  // nearly every story ("ajoute le politique letton").
+  if (lex.roles.has(head) || (inverted && lex.lang !== 'en' && lex.lang !== '')) {
     return { kind: 'role', noun: head, role: textOf(toks, a, b), at: toks[a].start };
   }
   return { kind: 'nobody', at: toks[a].start };
@@ -775,7 +793,7 @@ function attributionAfter(toks: Token[], lex: Reader): Subject | null {
   const v = verbAt(toks, vi, lex, lang === 'de' && vi === i);
   if (v) {
     if (v.pronoun) return { kind: 'pronoun', at: toks[vi].start };
-    const s = subjectForward(toks, v.end, lex);
+    const s = subjectForward(toks, v.end, lex, true);
     if (s) return s;
     if (lex.prodrop || toks[v.end] === undefined || !toks[v.end].word) return implicitSubject(toks[vi]);
     return { kind: 'nobody', at: toks[vi].start };
@@ -1039,6 +1057,14 @@ export function findQuoteSpans(paragraphs: string[], lang: string | null): Quote
     return speechLike(story, p);
   });
 
+  // An attribution typed inside the marks (« …, explique Antony Fastier, … ») is cut out of the quotation.
+  if (!story.cjk) {
+    for (let k = 0; k < speech.length; k++) {
+      const parts = splitIncise(story, speech[k]);
+      if (parts) speech.splice(k, 1, ...parts);
+    }
+  }
+
   // Quotations split by their attribution: "…," he said, "…" is one.
   const groups: Piece[][] = [];
   for (const p of speech) {
@@ -1052,9 +1078,9 @@ export function findQuoteSpans(paragraphs: string[], lang: string | null): Quote
   for (const g of groups) {
     const text = g.map((p) => pieceText(story, p)).join(' … ');
     const words = quoteWords(text);
+    if (words < MIN_QUOTE_WORDS) continue; // a scare quote: neither a quotation nor a speaker to pass on
     const attribution = attribute(story, g, previous);
     previous = { paragraph: lastSpan(g[g.length - 1]).paragraph, ...attribution };
-    if (words < MIN_QUOTE_WORDS) continue;
     found.push({ pieces: g, speaker: attribution.speaker, role: attribution.role });
   }
   return found.map((f) => ({
@@ -1063,6 +1089,53 @@ export function findQuoteSpans(paragraphs: string[], lang: string | null): Quote
     role: f.role,
     spans: f.pieces.flatMap((p) => p.spans.map((s) => ({ paragraph: s.paragraph, start: s.start, end: s.end }))),
   }));
+}
+
+/**
+ * « La désinformation …, rappelle Ana Sofia Cardenal, professeure … étude. Dans certains cas … »: an inverted speech
+ * verb after a comma inside the marks is an attribution, not speech. Returns the two parts around it, or null.
+ */
+function splitIncise(story: Story, p: Piece): Piece[] | null {
+  const lex = story.lex;
+  for (let si = 0; si < p.spans.length; si++) {
+    const span = p.spans[si];
+    const all = story.tokens(span.paragraph);
+    const toks = all.filter((t) => t.start >= span.start && t.end <= span.end);
+    for (let k = 2; k + 1 < toks.length; k++) {
+      if (toks[k].text !== ',') continue;
+      const v = verbAt(toks, k + 1, lex);
+      if (!v || /ing$/.test(toks[k + 1].lc)) continue;
+      const subject = v.pronoun ? { kind: 'pronoun' } : subjectForward(toks, v.end, lex, true);
+      if (!subject || subject.kind === 'nobody' || subject.kind === 'org' || quoteWords(story.paragraphs[span.paragraph].slice(span.start, toks[k].start)) < 3) continue;
+      // the incise ends at the next full stop, or at a comma unless an appositive follows ("…, professeure de …")
+      let e = v.end;
+      while (e < toks.length && e < v.end + 30) {
+        const t = toks[e];
+        if (!t.word && (t.text === '.' || t.text === ';' || t.text === '!' || t.text === '?')) break;
+        if (t.text === ',') {
+          const next = toks[e + 1];
+          const appositive = next?.word && !next.cap && !lex.verbs.has(next.lc) && e > v.end + 1 && toks.slice(e + 1, e + 12).some((x) => x.text === '.');
+          if (!appositive) break;
+        }
+        e++;
+      }
+      const cut = toks[k].start;
+      const resume = e < toks.length ? toks[e].end : span.end;
+      const left: MarkedSpan = { ...span, close: cut, after: cut, end: cut, closed: true };
+      let rs = resume;
+      while (rs < span.end && /\s/.test(story.paragraphs[span.paragraph][rs])) rs++;
+      const right: MarkedSpan = { ...span, open: rs, start: rs };
+      // the incise is narrative now: take it out of the quoted ranges
+      const ranges = story.quoted[span.paragraph];
+      const at = ranges.findIndex(([a, b]) => a === span.open && b === span.after);
+      if (at >= 0) ranges.splice(at, 1, [span.open, cut], [rs, span.after]);
+      story.forgetQuoted(span.paragraph);
+      const first: Piece = { spans: [...p.spans.slice(0, si), left] };
+      if (rs >= span.end) return [first];
+      return [first, { spans: [right, ...p.spans.slice(si + 1)] }];
+    }
+  }
+  return null;
 }
 
 /** Whether piece b continues piece a: same paragraph, with nothing but an attribution (or nothing) between. */
@@ -1169,10 +1242,12 @@ function resolveSubject(story: Story, s: Subject, paragraph: number): Attributed
     }
     case 'role': {
       // the person last named with that role, else the person last named
+      // ("le ministre de la Santé" is not the "Premier ministre" named just before)
+      const wanted = (s.role.toLowerCase().match(/[\p{L}-]{4,}/gu) ?? []).filter((w) => !PREPOSITIONS.has(w));
       const before = story.mentions.filter((m) => m.paragraph < paragraph || (m.paragraph === paragraph && m.offset < s.at));
       for (let k = before.length - 1; k >= 0 && before[k].paragraph >= paragraph - 6; k--) {
         const role = before[k].person.role?.toLowerCase() ?? '';
-        if (role.split(/\s+/).includes(s.noun)) return { speaker: before[k].person.full, role: null, inherited: false };
+        if (role && wanted.length && wanted.every((w) => role.includes(w))) return { speaker: before[k].person.full, role: null, inherited: false };
       }
       const person = lastNamed(story, paragraph, s.at);
       return { speaker: person?.full ?? null, role: null, inherited: false };

@@ -300,7 +300,7 @@ export const NOT_NAMES = new Set(
       'according during despite without within among under over about against between through last next first ' +
       'also even just only what who whom whose why how where which however meanwhile instead indeed perhaps ' +
       'maybe today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday sunday january ' +
-      'february march april may june july august september october november december mr mrs ms ' +
+      'february march april may june july august september october november december ' +
       'le la les l un une des du de dans pour par sur mais et ou il elle ils elles ce cette ces selon aussi ' +
       'der die das den dem des ein eine einer im am auf aus bei mit nach von vor zu zum zur und oder aber auch ' +
       'er sie es wir ich laut doch so wie wenn als dass denn nun noch schon ' +
