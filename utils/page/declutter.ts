@@ -1,6 +1,7 @@
 // Hides what is not the story, in place and reversibly: one attribute per hidden element and one style rule.
 // Inside the article (its header and body) only what is clearly clutter goes; around the article, everything
 // goes (site header, rails, footer): the reader asked for the story, and one click brings the site back.
+import { ownSiteLinkShare } from './site-links';
 import type { StoryMap } from './story';
 
 export const HIDDEN_ATTR = 'data-lede-hidden';
@@ -13,6 +14,9 @@ const MEDIA_SELECTOR = 'img, picture, video, svg, canvas, audio, iframe, object,
 
 const CLUTTER_NAME =
   /(?:^|[\s_-])(?:newsletters?|subscri\w*|sign-?up|promos?|promoted|related|recirc\w*|teasers?|recommend\w*|more-?(?:news|stories|articles)|read-?more|share|sharing|social|advert\w*|ads?|ad-?(?:slot|unit|container|wrapper)|sponsor\w*|outbrain|taboola|paywall|cookies?|consent|popup|modal|overlay|rail|sidebar|widget|comments?|disqus|feed|editors?-?picks?|trending|most-?(?:read|popular))(?:$|[\s_-])/i;
+// Names that say "this box sells something else" (not merely "widget" or "feed", which figures and embeds use too).
+const PROMO_NAME =
+  /(?:^|[\s_-])(?:newsletters?|subscri\w*|sign-?up|promos?|promoted|related|recirc\w*|teasers?|recommend\w*|advert\w*|ads?|sponsor\w*|outbrain|taboola|paywall|cookies?|consent)(?:$|[\s_-])/i;
 const CLUTTER_TEXT =
   /\b(?:subscribe|newsletter|sign up|enter your e-?mail|indicates required|read more|related|recommended|advertisement|follow us|most read|editors'? picks|news feed)\b/i;
 
@@ -32,10 +36,9 @@ export function looksLikeClutter(el: Element): boolean {
   const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
   if (!text) return !el.querySelector(MEDIA_SELECTOR); // an empty box: an ad slot waiting for its ad
   if (text.length < 400 && CLUTTER_TEXT.test(text)) return true;
-  let linkText = 0;
-  for (const a of el.querySelectorAll('a')) linkText += (a.textContent ?? '').replace(/\s+/g, ' ').trim().length;
-  if (el.tagName === 'A') linkText = text.length;
-  return linkText / text.length > 0.5;
+  // Quotations, tables, code and embedded posts are full of links and still the story.
+  if (el.matches('blockquote, table, pre, [class*="tweet"], [class*="instagram-media"]')) return false;
+  return ownSiteLinkShare(el, el.ownerDocument.URL) > 0.5;
 }
 
 /** The elements to hide for this story. */
@@ -44,7 +47,9 @@ export function planDeclutter(story: StoryMap): Element[] {
   // name never outweighs the story itself: a box holding a long run of text is not a promo, whatever its class.
   const insideClutter = (el: Element) => {
     for (let e = el.parentElement; e && e !== story.root; e = e.parentElement) {
-      if (namedClutter(e)) return (e.textContent?.length ?? 0) < PROMO_TEXT_MAX;
+      if (PROMO_NAME.test(`${e.id} ${e.getAttribute('class') ?? ''}`) || e.tagName === 'FORM') {
+        return (e.textContent?.length ?? 0) < PROMO_TEXT_MAX;
+      }
     }
     return false;
   };

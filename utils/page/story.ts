@@ -1,5 +1,6 @@
 // Where the story is on the live page: the elements holding what Readability kept, plus the parts of an
 // article Readability takes out of its content on purpose (headline, byline, date, lead picture).
+import { ownSiteLinkShare } from './site-links';
 
 const MEDIA = new Set(['IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'IFRAME', 'SVG', 'TABLE', 'FIGURE', 'CANVAS', 'MATH']);
 
@@ -26,7 +27,7 @@ export function mapStory(
 ): StoryMap | null {
   const content = new Set<Element>();
   const textParents: Element[] = [];
-  const linkBlock = linkBlocks(kept);
+  const linkBlock = linkBlocks(kept, doc.URL);
   const walker = kept.ownerDocument.createTreeWalker(kept, 1 | 4 /* elements and text */);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     // Readability keeps teaser cards and "Read more" links that sit inside the story: they are not the story.
@@ -61,17 +62,13 @@ export function mapStory(
 
 const BLOCKS = new Set(['P', 'DIV', 'FIGURE', 'LI', 'UL', 'OL', 'SECTION', 'ASIDE', 'ARTICLE', 'BLOCKQUOTE', 'TABLE']);
 
-/** Whether a node sits in a block of the kept content that is mostly link text (a teaser card, a link list). */
-function linkBlocks(kept: Element): (n: Node) => boolean {
+/** Whether a node sits in a block of the kept content that is mostly links to the site's own pages. */
+function linkBlocks(kept: Element, pageUrl: string): (n: Node) => boolean {
   const cache = new Map<Element, boolean>();
-  const squashedLength = (s: string | null) => (s ?? '').replace(/\s+/g, '').length;
   const isLinkBlock = (block: Element): boolean => {
     let v = cache.get(block);
     if (v === undefined) {
-      const text = squashedLength(block.textContent);
-      let links = block.closest('a') ? text : 0;
-      for (const a of block.querySelectorAll('a')) links += squashedLength(a.textContent);
-      v = text > 0 && links / text > 0.5;
+      v = ownSiteLinkShare(block, pageUrl) > 0.5;
       cache.set(block, v);
     }
     return v;
@@ -79,7 +76,7 @@ function linkBlocks(kept: Element): (n: Node) => boolean {
   return (n) => {
     // The nearest block that has text decides (a card's picture has none; the card around it does).
     for (let e = n.nodeType === 3 ? n.parentElement : (n as Element); e && e !== kept; e = e.parentElement) {
-      if (!BLOCKS.has(e.tagName.toUpperCase()) || squashedLength(e.textContent) === 0) continue;
+      if (!BLOCKS.has(e.tagName.toUpperCase()) || !e.textContent?.trim()) continue;
       return isLinkBlock(e);
     }
     return false;
