@@ -214,7 +214,8 @@ class Story {
 
   // People: every run of capitalised words that reads as a person's name, in story order.
   private readNames(): void {
-    const pending: { paragraph: number; offset: number; name: string[]; role: string | null; titled: boolean }[] = [];
+    // names inside quotations give full names ("…, rappelle Ana Sofia Cardenal, …") but are no mentions
+    const pending: { paragraph: number; offset: number; name: string[]; role: string | null; titled: boolean; quoted: boolean }[] = [];
     for (let i = 0; i < this.paragraphs.length; i++) {
       const toks = this.tokens(i);
       for (let k = 0; k < toks.length; ) {
@@ -225,14 +226,15 @@ class Story {
         }
         k = run.end;
         let split = splitName(toks, run.start, run.end, this.lex);
-        if (!split || this.isQuoted(i, toks[run.start].start)) continue;
+        if (!split) continue;
+        const quoted = this.isQuoted(i, toks[run.start].start);
         // "le ministre de la Santé Roman Prymula": the first word of a governed run ends the role
         const prev = toks[run.start - 1];
         if (split.name.length >= 3 && split.nameStart === run.start && prev?.word && (PREPOSITIONS.has(prev.lc) || this.lex.definite.has(prev.lc))) {
           split = { ...split, name: split.name.slice(1), nameStart: split.nameStart + 1 };
         }
         if (!personLike(split.name)) continue;
-        pending.push({ paragraph: i, offset: toks[split.nameStart].start, name: split.name, role: split.role, titled: split.titled });
+        pending.push({ paragraph: i, offset: toks[split.nameStart].start, name: split.name, role: split.role, titled: split.titled, quoted });
       }
     }
     const add = (p: (typeof pending)[number]) => {
@@ -256,10 +258,13 @@ class Story {
         index(this.byFirst, p.name[0]);
       }
     };
-    for (const p of pending) if (p.name.length >= 2) add(p);
+    for (const p of pending) if (p.name.length >= 2 && !p.quoted) add(p);
+    // a full name given only inside a quotation counts when the narrative never gives one for that surname
+    for (const p of pending) if (p.name.length >= 2 && p.quoted && !this.byLast.has(p.name[p.name.length - 1])) add(p);
     // "President Obama", "Mr. Trump": a titled surname is a person even if the story never gives the full name
     for (const p of pending) if (p.name.length === 1 && p.titled && !this.byLast.has(p.name[0])) add(p);
     for (const p of pending) {
+      if (p.quoted) continue;
       const person = this.lookup(p.name.join(' '), p.paragraph, p.offset);
       if (person) {
         if (p.titled) person.confirmed = true;
@@ -417,6 +422,7 @@ function personLike(name: string[]): boolean {
   if (PLACE_FIRST.has(name[0].toLowerCase())) return false;
   for (const w of name) if (NOT_PERSON.has(w.toLowerCase())) return false;
   if (name.every((w) => /^[\p{Lu}\d.&-]+$/u.test(w) && w.length > 1)) return false; // acronyms: NATO, FBI, CDU
+  if (name.some((w) => w.length === 1)) return false; // "D.C. I think": a lone letter is no part of a name
   return true;
 }
 
@@ -425,7 +431,7 @@ function personLike(name: string[]): boolean {
 
 type Subject =
   | { kind: 'name'; name: string[]; role: string | null; at: number; weak?: boolean }
-  | { kind: 'pronoun'; at: number }
+  | { kind: 'pronoun'; at: number; verb?: string }
   | { kind: 'role'; noun: string; role: string; at: number }
   | { kind: 'org'; name: string; at: number }
   | { kind: 'nobody'; at: number };
@@ -449,6 +455,8 @@ function verbAt(toks: Token[], k: number, lex: Lexicon, allowSo = false): { end:
   for (const ph of lex.phrases) {
     if (ph[0] === t.lc && ph.every((w, j) => toks[k + j]?.lc === w)) return { end: k + ph.length, pronoun: false };
   }
+  const prev = toks[k - 1];
+  if (prev?.word && (lex.definite.has(prev.lc) || lex.indefinite.has(prev.lc)) && !prev.cap) return null; // "la juge", "a note"
   if (isVerb(t, lex, allowSo)) {
     // "fügte … hinzu", "räumte … ein": the particle does not matter for attribution
     return { end: k + 1, pronoun: false };
@@ -675,9 +683,11 @@ function subjectBackward(toks: Token[], k: number, lex: Reader, floor: number): 
 function phraseHead(toks: Token[], end: number, lex: Reader, floor: number): Subject | null {
   let s = end - 1;
   let article = -1;
-  for (let n = 0; s >= floor && n < 12; s--, n++) {
+  for (let n = 0; s >= floor && n < 16; s--, n++) {
     const w = toks[s];
-    if (!w.word || lex.verbs.has(w.lc) || THAT.has(w.lc) || lex.pronouns.has(w.lc)) break;
+    // "el cuerpo legal que pretende demostrar …": read back over a relative clause to its noun
+    const nounAfterArticle = toks[s - 1]?.word && (lex.definite.has(toks[s - 1].lc) || lex.indefinite.has(toks[s - 1].lc));
+    if (!w.word || (lex.verbs.has(w.lc) && !nounAfterArticle) || lex.pronouns.has(w.lc)) break;
     if (lex.definite.has(w.lc) || lex.indefinite.has(w.lc) || isElided(w)) {
       const p = toks[s - 1];
       if (!(p?.word && PREPOSITIONS.has(p.lc))) article = s; // an article not governed by a preposition starts the phrase
@@ -697,7 +707,7 @@ function phraseHead(toks: Token[], end: number, lex: Reader, floor: number): Sub
     if (!head && !ROLE_ADJECTIVES.has(lc) && !(toks[k].cap && lex.lang !== 'de')) head = lc;
   }
   if (!head || COLLECTIVE.has(head)) return { kind: 'nobody', at: art.start };
-  if (lex.roles.has(head) || (lex.lang !== 'en' && lex.lang !== '')) {
+  if (lex.roles.has(head)) {
     return { kind: 'role', noun: head, role: textOf(toks, isElided(art) ? article : article + 1, end), at: art.start };
   }
   return { kind: 'nobody', at: art.start };
@@ -765,8 +775,16 @@ function clauseSubject(toks: Token[], from: number, to: number, lex: Reader): Su
 /** The subject a verb implies where the language drops it: "añadió" is he or she, "añadieron" nobody in particular. */
 function implicitSubject(verb: Token): Subject {
   const plural = /(?:ron|ram|rono|ent|ten|li|ły)$/.test(verb.lc);
-  return { kind: plural ? 'nobody' : 'pronoun', at: verb.start };
+  return plural ? { kind: 'nobody', at: verb.start } : { kind: 'pronoun', at: verb.start, verb: verb.lc };
 }
+
+/** Verbs that continue what the same person was saying ("he added"): their "he" is the previous speaker. */
+const CONTINUING = new Set(
+  ('added adds continued continues ajoute ajouté poursuit poursuivi enchaîne enchaîné renchérit ergänzte ergänzt ' +
+    'fügte añadió agregó añade agrega continuó prosiguió acrescentou acrescenta completou completa continuou ' +
+    'aggiunto aggiunge prosegue proseguito dodał dodała dodaje kontynuował')
+    .split(' '),
+);
 
 /** "according to X" at k: the subject after it. */
 function accordingAt(toks: Token[], k: number, lex: Lexicon): { end: number } | null {
@@ -792,9 +810,9 @@ function attributionAfter(toks: Token[], lex: Reader): Subject | null {
   const vi = skipFillers(toks, i, lex, 1, 2);
   const v = verbAt(toks, vi, lex, lang === 'de' && vi === i);
   if (v) {
-    if (v.pronoun) return { kind: 'pronoun', at: toks[vi].start };
+    if (v.pronoun) return { kind: 'pronoun', at: toks[vi].start, verb: toks[vi].lc };
     const s = subjectForward(toks, v.end, lex, true);
-    if (s) return s;
+    if (s) return s.kind === 'pronoun' ? { ...s, verb: toks[vi].lc } : s;
     if (lex.prodrop || toks[v.end] === undefined || !toks[v.end].word) return implicitSubject(toks[vi]);
     return { kind: 'nobody', at: toks[vi].start };
   }
@@ -806,11 +824,13 @@ function attributionAfter(toks: Token[], lex: Reader): Subject | null {
     const verb = verbAt(toks, k, lex);
     if (!verb) continue;
     const s = subjectAround(toks, k, verb.end, lex, i);
+    // "…”, entre ellas el número de motor, añadió.": a verb with its subject dropped closes the sentence
+    if (!s && lex.prodrop && toks[k - 1]?.text === ',' && (!toks[verb.end] || !toks[verb.end].word)) return implicitSubject(toks[k]);
     if (!s || (s.kind === 'name' && s.weak)) return null;
     // the subject must start the attribution: nothing but the subject between the quotation and the verb
     const first = toks[i];
     if (s.at > first.start && !(s.kind === 'name' && leadingRoleOnly(toks, i, s.at, lex))) return null;
-    return s;
+    return s.kind === 'pronoun' ? { ...s, verb: toks[k].lc } : s;
   }
   return null;
 }
@@ -902,8 +922,9 @@ function lastAttribution(toks: Token[], lex: Reader): Subject | null {
 const ZH_VERBS =
   '(?:说道|说|表示|指出|称|认为|强调|介绍|透露|坦言|告诉记者|告诉|回忆说|回忆|解释说|解释|补充说|补充|提到|直言|感叹|笑称|宣布|回应|写道|說道|說|稱|認為|強調|介紹|回憶|解釋|補充|寫道|表明|坦承|呼吁|呼籲|问道|問道)';
 const ZH_ADVERBS = '(?:也|还|則|则|又|就|曾|再次|同时|同時|更|都|亦|进一步|進一步|随后|隨後)?';
-const ZH_AFTER = new RegExp(`^[，,]?\\s*([^，。：:“”「」『』；！？\\s]{1,16}?)${ZH_ADVERBS}${ZH_VERBS}`, 'u');
-const ZH_BEFORE = new RegExp(`([^，。：:“”「」『』；！？\\s]{1,16}?)${ZH_ADVERBS}${ZH_VERBS}[：:，,]?\\s*$`, 'u');
+const ZH_AFTER = new RegExp(`^[，,]?\\s*([^，。：:“”「」『』；！？\\s]{1,20}?)${ZH_ADVERBS}${ZH_VERBS}`, 'u');
+const ZH_BEFORE = new RegExp(`([^，。：:“”「」『』；！？\\s]{1,20}?)${ZH_ADVERBS}${ZH_VERBS}[：:，,]?\\s*$`, 'u');
+const ZH_ANY = new RegExp(`([^，。：:“”「」『』；！？\\s]{1,20}?)${ZH_ADVERBS}${ZH_VERBS}[：:，,]`, 'gu');
 const JA_VERB =
   '(?:述べ|語っ|語り|語る|話し|話す|言っ|言う|説明|強調|指摘|明かし|コメント|訴え|発言|答え|回答|主張|発表|呼びかけ|明らかに|振り返|打ち明け|意気込|記し|書い|つぶやい|ツイート|投稿|説い|とし|評価|批判|漏らし|宣言|表明|報告|証言|付け加え|続け|笑|認め|喜び|述懐|語気)';
 const JA_AFTER = new RegExp(`^(?:と|って|とは)、?(?:([^、。「」『』\\s]{1,20}?)(?:は|が|も)、?)?[^。「」『』]{0,16}?${JA_VERB}`, 'u');
@@ -915,6 +936,10 @@ const CJK_PRONOUN = /^(他|她|彼|彼女|他们|她们)$/u;
 function cjkSpeaker(raw: string | undefined): { kind: 'name'; name: string; role: string | null } | { kind: 'pronoun' } | null {
   if (!raw) return null;
   let s = raw.replace(/^(?:在|据|據|而|但|并|並|对此|對此|其中|此外|同时|同時|随后|隨後)/u, '').trim();
+  s = s.replace(/[\p{Script=Han}]{2,4}地$/u, ''); // "卢宇恳切地说": the adverb is not the speaker
+  // "梁振英在接受质询前的发言中说": the place or time of speaking is not the speaker
+  const where = /^(.{2,12}?)[在于於].+[中时時上后後前里裡]$/u.exec(s);
+  if (where) s = where[1];
   if (CJK_PRONOUN.test(s)) return { kind: 'pronoun' };
   let role: string | null = null;
   const de = Math.max(s.lastIndexOf('的'), s.lastIndexOf('の'));
@@ -1180,7 +1205,13 @@ function attribute(
 
   if (story.cjk) return attributeCjk(story, group, previous);
 
-  const resolve = (s: Subject | null, paragraph: number): Attributed | null => (s ? resolveSubject(story, s, paragraph) : null);
+  const resolve = (s: Subject | null, paragraph: number): Attributed | null => {
+    if (!s) return null;
+    // "“…”, añadió." / "he added": the person who was speaking just before
+    if (s.kind === 'pronoun' && s.verb && CONTINUING.has(s.verb) && previous?.speaker && previous.paragraph >= paragraph - 2)
+      return { speaker: previous.speaker, role: null, inherited: true };
+    return resolveSubject(story, s, paragraph);
+  };
 
   // 1. between the parts, 2. right after, 3. right before
   for (let k = 0; k + 1 < group.length; k++) {
@@ -1360,7 +1391,8 @@ function attributeCjk(
   const lp = story.paragraphs[last.paragraph];
   const after = last.closed ? lp.slice(last.after, last.after + 60) : '';
   const sentenceStart = Math.max(p.lastIndexOf('。', first.open - 1), p.lastIndexOf('！', first.open - 1), p.lastIndexOf('？', first.open - 1)) + 1;
-  const before = p.slice(Math.max(sentenceStart, first.open - 60), first.open);
+  // "丹尼尔·霍特(Daniel Huot)表示：": the parenthesis is no part of the attribution
+  const before = p.slice(Math.max(sentenceStart, first.open - 80), first.open).replace(/[（(][^（）()]{0,40}[)）]/gu, '');
   const ja = story.lang === 'ja' || /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(p);
   let raw: string | undefined;
   let found = false;
@@ -1397,6 +1429,13 @@ function attributeCjk(
     const named = lastCjkName(story, first.paragraph, first.open);
     return { speaker: named, role: null, inherited: false };
   }
+  if (!found) {
+    // "他表示，在国内读本科时……。“出国前……”": an attribution earlier in the paragraph
+    const earlier = [...p.slice(0, first.open).matchAll(ZH_ANY)].pop();
+    const e = earlier && !ja ? cjkSpeaker(earlier[1]) : null;
+    if (e?.kind === 'name') return { speaker: e.name, role: null, inherited: true };
+    if (e?.kind === 'pronoun') return { speaker: lastCjkName(story, first.paragraph, earlier!.index), role: null, inherited: true };
+  }
   if (!found && previous?.speaker && previous.paragraph >= first.paragraph - 1) {
     const standsAlone = !/[\p{L}]/u.test(p.slice(0, first.open));
     if (standsAlone || previous.paragraph === first.paragraph) return { speaker: previous.speaker, role: null, inherited: true };
@@ -1409,7 +1448,10 @@ function lastCjkName(story: Story, paragraph: number, offset: number): string | 
   for (let i = paragraph; i >= 0 && i >= paragraph - 2; i--) {
     const text = i === paragraph ? story.paragraphs[i].slice(0, offset) : story.paragraphs[i];
     const all = [...text.matchAll(/[\p{Script=Han}]{1,6}·[\p{Script=Han}]{1,8}/gu)];
-    if (all.length) return all[all.length - 1][0];
+    if (all.length) {
+      const sp = cjkSpeaker(all[all.length - 1][0]); // "荣誉教授戴夫·汉森" -> "戴夫·汉森"
+      return sp?.kind === 'name' ? sp.name : all[all.length - 1][0];
+    }
     const said = [...text.matchAll(new RegExp(`([^，。：:“”「」『』；！？\\s]{2,12}?)${ZH_ADVERBS}${ZH_VERBS}`, 'gu'))];
     for (let k = said.length - 1; k >= 0; k--) {
       const sp = cjkSpeaker(said[k][1]);

@@ -101,12 +101,12 @@ const LANGS: Record<string, LangWords> = {
     verbs:
       'dit dis disait déclare déclaré déclarait affirme affirmé affirmait explique expliqué expliquait souligne ' +
       'souligné soulignait ajoute ajouté ajoutait estime estimé estimait précise précisé précisait indique indiqué ' +
-      'indiquait assure assuré assurait raconte raconté racontait confie confié confiait lance lancé lançait poursuit ' +
-      'poursuivi insiste insisté rappelle rappelé martèle martelé juge jugé admet admis reconnaît reconnu avoue ' +
+      'indiquait assure assuré assurait raconte raconté racontait confie confié confiait lancé lançait poursuit ' +
+      'poursuivi insiste insisté rappelle rappelé martèle martelé jugé admet admis reconnaît reconnu avoue ' +
       'avoué regrette regretté prévient prévenu avertit averti répond répondu réagit réagi conclut conclu écrit ' +
-      'commente commenté tranche tranché résume résumé exclamé détaille détaillé témoigne témoigné déplore déploré ' +
-      'dénonce dénoncé lâche lâché plaide plaidé annonce annoncé insistait martelait souffle soufflé glisse glissé ' +
-      'ironise ironisé s’exclame observe observé note noté interroge interrogé questionne rétorque rétorqué ' +
+      'commente commenté tranché résume résumé exclamé détaille détaillé témoigne témoigné déplore déploré ' +
+      'dénonce dénoncé lâché plaide plaidé annonce annoncé insistait martelait soufflé glissé ' +
+      'ironise ironisé s’exclame observe observé noté interroge interrogé questionne rétorque rétorqué ' +
       'renchérit renchéri nuance nuancé prévenait tweeté',
     phrases: 'fait savoir|a fait savoir|fait valoir|a fait valoir',
     according: "selon|d'après|d’après|aux dires de|pour",
@@ -296,7 +296,8 @@ export const NOT_NAMES = new Set(
   words(
     'the a an in on at by for with from of to into onto but and or nor if when while after before as since though ' +
       'although because so yet still then now there here this that these those it its he she they we i you his her ' +
-      'their our your my some many most much more few several all any each every no not one two three asked ' +
+      'their our your my some many most much more few several all any each every no not one two three four five six ' +
+      'seven eight nine ten dozens hundreds thousands asked ' +
       'according during despite without within among under over about against between through last next first ' +
       'also even just only what who whom whose why how where which however meanwhile instead indeed perhaps ' +
       'maybe today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday sunday january ' +
