@@ -1,37 +1,18 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
-import type { Analysis } from '../../utils/analysis/types';
-import { bodyKey, createSavedStore, INDEX_KEY } from '../../utils/storage/saved-store';
-import { articleId, toSavedArticle, toSavedLink } from '../../utils/storage/schema';
+import { idBucket, idsKey, shardKey, SHARD_MAX, TRASH_KEY } from '../../utils/storage/library-keys';
+import { bodyKey, createSavedReader, createSavedStore, INDEX_KEY } from '../../utils/storage/saved-store';
+import { analysisOf, failWrites, resetWithCopyingStorage, snapshot } from './storage-fake';
+import { articleId, toSavedArticle, toSavedLink, type LibraryIndex } from '../../utils/storage/schema';
 
-function analysisOf(url: string, title: string): Analysis {
-  return {
-    url,
-    title,
-    byline: 'Martin Fornusek',
-    siteName: 'The Kyiv Independent',
-    publishedTime: '2024-06-20T22:29:00+03:00',
-    lang: 'en',
-    dir: null,
-    excerpt: null,
-    image: null,
-    isArticle: true,
-    detection: { isArticle: true, score: 3, threshold: 1, signals: [] },
-    text: 'First paragraph.\n\nSecond paragraph.',
-    paragraphs: ['First paragraph.', 'Second paragraph.'],
-    contentHtml: '<p>First paragraph.</p><p>Second paragraph.</p>',
-    wordCount: 4,
-    readingMinutes: 1,
-    summary: ['First paragraph.'],
-    quotes: [{ text: 'A quote of six words here', speaker: 'John Kirby', role: null, paragraph: 0, key: true }],
-  };
-}
+const titles = async (store = createSavedStore(storage)) => (await store.list()).map((e) => e.title);
+
 
 describe('saved-articles store', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(resetWithCopyingStorage);
 
-  it('saves an article with its body apart from the index, newest first', async () => {
+  it('saves an article with its body apart from the list, newest first', async () => {
     const store = createSavedStore(storage);
     await store.save(toSavedArticle(analysisOf('https://example.com/a', 'A'), 1));
     await store.save(toSavedArticle(analysisOf('https://example.com/b', 'B'), 2));
@@ -42,45 +23,106 @@ describe('saved-articles store', () => {
     expect(a?.body?.text).toBe('First paragraph.\n\nSecond paragraph.');
     expect(a?.body?.quotes[0].speaker).toBe('John Kirby');
     expect(await storage.getItem(bodyKey(list[0].id))).not.toBeNull();
+    const index = await storage.getItem<LibraryIndex>(INDEX_KEY);
+    expect(index).toMatchObject({ count: 2, byStatus: { unread: 2, read: 0, archived: 0 }, sites: { 'The Kyiv Independent': 2 } });
   });
 
-  it('treats the same URL with tracking parameters or a fragment as one article', async () => {
+  it('treats the same URL with tracking parameters or a fragment as one article, keeping date, status and tags', async () => {
     const store = createSavedStore(storage);
-    await store.save(toSavedArticle(analysisOf('https://example.com/a?utm_source=x#top', 'A'), 1));
+    const first = await store.save(toSavedArticle(analysisOf('https://example.com/a?utm_source=x#top', 'A'), 1));
+    await store.update([first.id], { status: 'read', addTags: ['ukraine'] });
     await store.save(toSavedArticle(analysisOf('https://example.com/a', 'A again'), 2));
     const list = await store.list();
     expect(list).toHaveLength(1);
-    expect(list[0].title).toBe('A again');
-    expect(list[0].savedAt).toBe(1);
+    expect(list[0]).toMatchObject({ title: 'A again', savedAt: 1, status: 'read', tags: ['ukraine'] });
   });
 
-  it('removes the entry and its body', async () => {
-    const store = createSavedStore(storage);
-    const entry = await store.save(toSavedArticle(analysisOf('https://example.com/a', 'A'), 1));
-    expect(await store.remove(entry.id)).toBe(true);
-    expect(await store.list()).toEqual([]);
-    expect(await storage.getItem(bodyKey(entry.id))).toBeNull();
-    expect(await store.remove(entry.id)).toBe(false);
-  });
-
-  it('loses no save when many arrive at once', async () => {
-    const store = createSavedStore(storage);
-    await Promise.all(
-      Array.from({ length: 200 }, (_, i) => store.save(toSavedArticle(analysisOf(`https://example.com/${i}`, `T${i}`), i))),
-    );
-    expect(await store.list()).toHaveLength(200);
-  });
-
-  it('leaves the store as it was when a write fails, and goes on with the next', async () => {
+  it('keeps the clean copy when the same page is saved again as a link', async () => {
     const store = createSavedStore(storage);
     await store.save(toSavedArticle(analysisOf('https://example.com/a', 'A'), 1));
-    const realSet = fakeBrowser.storage.local.set;
-    fakeBrowser.storage.local.set = () => Promise.reject(new Error('QUOTA_BYTES quota exceeded'));
-    await expect(store.save(toSavedArticle(analysisOf('https://example.com/b', 'B'), 2))).rejects.toThrow(/quota/);
-    fakeBrowser.storage.local.set = realSet;
-    expect((await store.list()).map((e) => e.title)).toEqual(['A']);
+    await store.save(toSavedLink('https://example.com/a', 'just the link', 2));
+    const a = await store.get(articleId('https://example.com/a'));
+    expect(a).toMatchObject({ title: 'A', hasBody: true });
+    expect(a?.body?.text).toContain('First paragraph');
+  });
+
+  it('deletes the entry, and undo brings it back with its body, status and tags', async () => {
+    const store = createSavedStore(storage);
+    const entry = await store.save(toSavedArticle(analysisOf('https://example.com/a', 'A'), 1));
+    await store.update([entry.id], { addTags: ['later'] });
+    expect(await store.remove(entry.id)).toBe(true);
+    expect(await store.list()).toEqual([]);
+    expect(await store.isSaved(entry.id)).toBe(false);
+    expect(await store.remove(entry.id)).toBe(false);
+    expect(await store.undoDelete()).toBe(1);
+    const back = await store.get(entry.id);
+    expect(back).toMatchObject({ title: 'A', tags: ['later'] });
+    expect(back?.body?.text).toContain('Second paragraph');
+    expect(await storage.getItem(TRASH_KEY)).toBeNull();
+  });
+
+  it('purges a deletion’s bodies once the next deletion replaces it in the trash', async () => {
+    const store = createSavedStore(storage);
+    const a = await store.save(toSavedArticle(analysisOf('https://example.com/a', 'A'), 1));
+    const b = await store.save(toSavedArticle(analysisOf('https://example.com/b', 'B'), 2));
+    await store.delete([a.id]);
+    expect(await storage.getItem(bodyKey(a.id))).not.toBeNull();
+    await store.delete([b.id]);
+    expect(await storage.getItem(bodyKey(a.id))).toBeNull();
+    expect(await store.undoDelete()).toBe(1);
+    expect(await titles(store)).toEqual(['B']);
+  });
+
+  it('loses no save when many arrive at once, across many shards', async () => {
+    const store = createSavedStore(storage);
+    const n = SHARD_MAX * 2 + 40;
+    await Promise.all(
+      Array.from({ length: n }, (_, i) => store.save(toSavedArticle(analysisOf(`https://example.com/${i}`, `T${i}`), i))),
+    );
+    const list = await store.list();
+    expect(list).toHaveLength(n);
+    expect(list[0].title).toBe(`T${n - 1}`);
+    expect(list.map((e) => e.savedAt)).toEqual([...list.map((e) => e.savedAt)].sort((a, b) => b - a));
+    const index = await store.index();
+    expect(index.count).toBe(n);
+    expect(index.shards.length).toBeGreaterThan(2);
+    expect(index.shards.every((s) => s.count <= SHARD_MAX)).toBe(true);
+    expect(await store.savedIds()).toEqual(new Set(list.map((e) => e.id)));
+  });
+
+  it('edits from every side at once all survive: saves, tags, status changes, deletions', async () => {
+    const store = createSavedStore(storage);
+    const base = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => store.save(toSavedArticle(analysisOf(`https://example.com/${i}`, `T${i}`), i))),
+    );
+    await Promise.all([
+      ...base.slice(0, 10).map((e) => store.update([e.id], { addTags: ['x'] })),
+      ...base.slice(0, 10).map((e) => store.update([e.id], { status: 'read' })),
+      ...base.slice(20).map((e) => store.remove(e.id)),
+      ...Array.from({ length: 10 }, (_, i) => store.save(toSavedArticle(analysisOf(`https://example.org/${i}`, `N${i}`), 100 + i))),
+    ]);
+    const list = await store.list();
+    expect(list).toHaveLength(30);
+    const tagged = list.filter((e) => e.tags.includes('x'));
+    expect(tagged).toHaveLength(10);
+    expect(tagged.every((e) => e.status === 'read')).toBe(true);
+    expect((await store.index()).tags).toEqual({ x: 10 });
+  });
+
+  it('leaves the store as it was when a write fails, says why, and goes on with the next', async () => {
+    const store = createSavedStore(storage);
+    const a = await store.save(toSavedArticle(analysisOf('https://example.com/a', 'A'), 1));
+    const before = await snapshot();
+    const restore = failWrites();
+    await expect(store.save(toSavedArticle(analysisOf('https://example.com/b', 'B'), 2))).rejects.toThrow(
+      /storage for Lede is full, so nothing was changed/,
+    );
+    await expect(store.update([a.id], { status: 'archived' })).rejects.toThrow(/nothing was changed/);
+    await expect(store.delete([a.id])).rejects.toThrow(/nothing was changed/);
+    restore();
+    expect(await snapshot()).toEqual(before);
     await store.save(toSavedArticle(analysisOf('https://example.com/c', 'C'), 3));
-    expect((await store.list()).map((e) => e.title)).toEqual(['C', 'A']);
+    expect(await titles(store)).toEqual(['C', 'A']);
   });
 
   it('saves a link without body, and refuses anything but web links', async () => {
@@ -90,6 +132,58 @@ describe('saved-articles store', () => {
     expect((await store.get(entry.id))?.body).toBeNull();
     expect(() => toSavedLink('javascript:alert(1)', 'x', 1)).toThrow(/Only web pages/);
     expect(() => toSavedArticle(analysisOf('data:text/html,<script>alert(1)</script>', 'x'), 1)).toThrow();
-    expect(await storage.getItem(INDEX_KEY)).toHaveLength(1);
+    expect((await store.index()).withoutBody).toBe(1);
+  });
+
+  it('fills in the clean copy of a link when its page is next read, keeping what the reader did', async () => {
+    const store = createSavedStore(storage);
+    const link = await store.save(toSavedLink('https://example.com/story', 'story', 5));
+    await store.update([link.id], { status: 'read', addTags: ['pocket'] });
+    expect(await store.fillBody(toSavedArticle(analysisOf('https://example.com/story', 'The story'), 99))).toBe(true);
+    const filled = await store.get(link.id);
+    expect(filled).toMatchObject({ title: 'The story', hasBody: true, savedAt: 5, status: 'read', tags: ['pocket'] });
+    expect(filled?.body?.summary).toEqual(['First paragraph.']);
+    expect((await store.index()).withoutBody).toBe(0);
+    // Only once, and only for saved links.
+    expect(await store.fillBody(toSavedArticle(analysisOf('https://example.com/story', 'Again'), 100))).toBe(false);
+    expect(await store.fillBody(toSavedArticle(analysisOf('https://example.com/other', 'Other'), 100))).toBe(false);
+    expect(await store.isSaved(articleId('https://example.com/other'))).toBe(false);
+  });
+
+  it('lets the popup read only the newest shard it shows', async () => {
+    const store = createSavedStore(storage);
+    for (let i = 0; i < SHARD_MAX + 30; i++) await store.save(toSavedLink(`https://example.com/${i}`, `T${i}`, i));
+    const index = await store.index();
+    expect(index.shards.length).toBe(2);
+    const reads: string[][] = [];
+    const realGet = fakeBrowser.storage.local.get;
+    fakeBrowser.storage.local.get = ((keys: string | string[]) => {
+      reads.push([keys].flat());
+      return realGet(keys as never);
+    }) as typeof realGet;
+    const reader = createSavedReader(storage);
+    const recent = await reader.recent(20);
+    fakeBrowser.storage.local.get = realGet;
+    expect(recent.map((e) => e.title)).toEqual(Array.from({ length: 20 }, (_, i) => `T${SHARD_MAX + 29 - i}`));
+    const shardReads = reads.flat().filter((k) => k.startsWith('shard:'));
+    expect(shardReads).toEqual([`shard:${index.shards[0].id}`]);
+    expect(reads.flat().some((k) => k.startsWith('body:'))).toBe(false);
+  });
+
+  it('keeps where each entry lives in step with the shards, through splits and merges', async () => {
+    const store = createSavedStore(storage);
+    const saved = [];
+    for (let i = 0; i < SHARD_MAX * 2; i++) saved.push(await store.save(toSavedLink(`https://example.com/${i}`, `T${i}`, (i * 7919) % 1000)));
+    await store.delete(saved.filter((_, i) => i % 3 !== 0).map((e) => e.id));
+    const index = await store.index();
+    for (const info of index.shards) {
+      const entries = (await storage.getItem<{ id: string }[]>(shardKey(info.id)))!;
+      expect(entries).toHaveLength(info.count);
+      for (const e of entries) {
+        const bucket = await storage.getItem<Record<string, [number, number]>>(idsKey(idBucket(e.id)));
+        expect(bucket![e.id][0]).toBe(info.id);
+      }
+    }
+    expect(index.count).toBe(Math.ceil((SHARD_MAX * 2) / 3));
   });
 });

@@ -1,67 +1,380 @@
-// The saved-articles repository: an index of light entries apart from one key per body, so lists read only
-// what they show. Only the background writes (through a queue), which is what keeps concurrent saves from
-// losing each other's updates.
-import type { WxtStorage } from 'wxt/utils/storage';
-import type { SavedArticle, SavedBody, SavedEntry } from './schema';
+// The saved-articles repository. Any extension page reads (createSavedReader); only the background writes
+// (createSavedStore), one change at a time through a queue, each change one storage.local.set(). The layout
+// (library-keys.ts) keeps the list apart from the bodies and in shards, so the popup reads the newest shard,
+// a save rewrites one small shard, and nothing reads all 10,000 entries unless it shows them all.
+import type { WxtStorage, WxtStorageItem } from 'wxt/utils/storage';
+import { applyChange, mergeDuplicates, mergeImported, type EntryChange } from '../library/edits';
+import type { IndexedDoc, SegmentInfo } from '../library/search-index';
+import {
+  bodyKey,
+  ID_BUCKETS,
+  idBucket,
+  idsKey,
+  INDEX_KEY,
+  LIBRARY_VERSION,
+  SEARCH_KEY,
+  shardKey,
+  TRASH_KEY,
+  type IdBucket,
+  type Location,
+} from './library-keys';
+import { migrateV1toV2 } from './library-migrations';
+import { LibraryTx } from './library-tx';
+import { describeStorageError } from './storage-errors';
+import { addSegment, createSearchUpkeep, indexedDoc, readSearchMeta, segmentKeys, type SearchUpkeep } from './search-store';
+import {
+  emptyLibraryIndex,
+  isLibraryIndex,
+  type LibraryIndex,
+  type SavedArticle,
+  type SavedBody,
+  type SavedEntry,
+} from './schema';
+import { createWriteQueue } from './write-queue';
 
-export const INDEX_KEY = 'local:saved-index' as const;
-export const bodyKey = (id: string) => `local:body:${id}` as const;
+export { bodyKey, INDEX_KEY } from './library-keys';
 
-export interface SavedStore {
-  /** Entries, newest first. */
+export interface SavedReader {
+  /** Shards, counts of statuses, tags and sites. */
+  index(): Promise<LibraryIndex>;
+  /** The `limit` newest entries, reading only the shards that hold them. */
+  recent(limit: number): Promise<SavedEntry[]>;
+  /** Every entry, newest first. */
   list(): Promise<SavedEntry[]>;
+  /** Whether the article (by id) is saved, from one small key. */
+  locate(id: string): Promise<Location | null>;
+  isSaved(id: string): Promise<boolean>;
+  /** Ids of every saved article (the id map: about 25 bytes an article). */
+  savedIds(): Promise<Set<string>>;
   get(id: string): Promise<SavedArticle | null>;
-  /** Saves or replaces the article (same id = same URL); returns the stored entry. */
-  save(article: SavedArticle): Promise<SavedEntry>;
-  remove(id: string): Promise<boolean>;
+  /** Bodies by id, in one read. */
+  bodies(ids: string[]): Promise<Map<string, SavedBody>>;
 }
 
-export function createSavedStore(storage: WxtStorage): SavedStore {
-  const index = storage.defineItem<SavedEntry[]>(INDEX_KEY, { fallback: [], version: 1 });
-  let queue: Promise<unknown> = Promise.resolve();
-  // One write at a time, in arrival order; a failed write does not stop the ones after it.
-  const serial = <T>(write: () => Promise<T>): Promise<T> => {
-    const run = queue.then(write, write);
-    queue = run.catch(() => undefined);
-    return run;
+export interface ImportOutcome {
+  added: number;
+  /** Already saved: tags joined, or the clean copy filled in. */
+  merged: number;
+  unchanged: number;
+  settings: boolean;
+}
+
+export interface SavedStore extends SavedReader {
+  /** Saves or refreshes the article (same id = same URL); a re-save keeps status, tags and date saved. */
+  save(article: SavedArticle): Promise<SavedEntry>;
+  /** Unsaves one article (undoable like delete()); false when it was not saved. */
+  remove(id: string): Promise<boolean>;
+  update(ids: string[], change: EntryChange): Promise<number>;
+  /** Deletes articles; the last deletion can be undone until the next one. */
+  delete(ids: string[]): Promise<number>;
+  undoDelete(): Promise<number>;
+  /** Gives a link saved without body its clean copy; false when there was nothing to fill. */
+  fillBody(article: SavedArticle): Promise<boolean>;
+  /** An import arrives in chunks; nothing shows in the library until commitImport(). */
+  stageImport(importId: string, articles: SavedArticle[]): Promise<number>;
+  commitImport(importId: string, settings?: unknown): Promise<ImportOutcome>;
+  abortImport(importId: string): Promise<boolean>;
+  /** The library at the current version (runs the migrations once). */
+  ready(): Promise<LibraryIndex>;
+  search: SearchUpkeep;
+}
+
+interface Trash {
+  deletedAt: number;
+  entries: SavedEntry[];
+}
+
+export const SETTINGS_KEY = 'local:settings' as const;
+
+export function createSavedReader(storage: WxtStorage, migrate?: () => Promise<unknown>): SavedReader {
+  const index = async (): Promise<LibraryIndex> => {
+    let value = await storage.getItem<unknown>(INDEX_KEY);
+    if (Array.isArray(value) && migrate) {
+      await migrate();
+      value = await storage.getItem<unknown>(INDEX_KEY);
+    }
+    if (value == null) return emptyLibraryIndex();
+    if (!isLibraryIndex(value)) throw new Error('The saved articles are being upgraded; try again in a moment.');
+    return value;
+  };
+  const shards = async (ids: number[]): Promise<SavedEntry[]> => {
+    if (ids.length === 0) return [];
+    const values = await storage.getItems(ids.map(shardKey));
+    return values.flatMap(({ value }) => (value as SavedEntry[] | null) ?? []);
+  };
+  const locate = async (id: string) => ((await storage.getItem<IdBucket>(idsKey(idBucket(id)))) ?? {})[id] ?? null;
+  const bodies = async (ids: string[]) => {
+    const out = new Map<string, SavedBody>();
+    if (ids.length === 0) return out;
+    for (const { key, value } of await storage.getItems(ids.map(bodyKey))) {
+      if (value) out.set(key.slice('local:body:'.length), value as SavedBody);
+    }
+    return out;
+  };
+  return {
+    index,
+    async recent(limit) {
+      const wanted: number[] = [];
+      let count = 0;
+      for (const s of (await index()).shards) {
+        if (count >= limit) break;
+        wanted.push(s.id);
+        count += s.count;
+      }
+      return (await shards(wanted)).slice(0, limit);
+    },
+    list: async () => shards((await index()).shards.map((s) => s.id)),
+    locate,
+    isSaved: async (id) => (await locate(id)) !== null,
+    async savedIds() {
+      const values = await storage.getItems(Array.from({ length: ID_BUCKETS }, (_, b) => idsKey(b)));
+      return new Set(values.flatMap(({ value }) => Object.keys((value as IdBucket | null) ?? {})));
+    },
+    async get(id) {
+      const at = await locate(id);
+      if (!at) return null;
+      const [list, body] = await Promise.all([
+        storage.getItem<SavedEntry[]>(shardKey(at[0])),
+        at[1] ? storage.getItem<SavedBody>(bodyKey(id)) : null,
+      ]);
+      const entry = list?.find((e) => e.id === id);
+      return entry ? { ...entry, body: body ?? null } : null;
+    },
+    bodies,
+  };
+}
+
+interface StagedImport {
+  entries: Map<string, SavedEntry>;
+  /** Body keys this import wrote, for articles that had none: taken back if it does not commit. */
+  bodies: Set<string>;
+  segments: SegmentInfo[];
+}
+
+export function createSavedStore(storage: WxtStorage, now: () => number = Date.now): SavedStore {
+  // Defined on first use: WXT starts an item's migrations as soon as it is defined, and a page that only
+  // reads should not start one (the background does, at start-up).
+  let root: WxtStorageItem<LibraryIndex, Record<string, unknown>> | null = null;
+  const ready = async (): Promise<LibraryIndex> => {
+    root ??= storage.defineItem<LibraryIndex>(INDEX_KEY, {
+      fallback: emptyLibraryIndex(),
+      version: LIBRARY_VERSION,
+      migrations: { 2: (v1: unknown) => migrateV1toV2(storage, v1) },
+    });
+    let value: unknown = await root.getValue();
+    // WXT logs a failed migration and carries on with the old value: run it again, and let it throw.
+    if (Array.isArray(value)) {
+      await root.migrate();
+      value = await root.getValue();
+    }
+    if (!isLibraryIndex(value)) throw new Error('The saved articles could not be read: their index is damaged.');
+    return value;
+  };
+  const reader = createSavedReader(storage, ready);
+  const serial = createWriteQueue();
+
+  const transact = <T>(change: (tx: LibraryTx) => Promise<T>): Promise<T> =>
+    serial(async () => {
+      const tx = new LibraryTx(storage, structuredClone(await ready()));
+      const out = await change(tx);
+      try {
+        await tx.commit();
+      } catch (e) {
+        throw new Error(describeStorageError(e));
+      }
+      return out;
+    });
+
+  /** Adds a segment for `docs` to the search index in the same transaction (when the index exists). */
+  const indexInTx = async (tx: LibraryTx, docs: IndexedDoc[]) => {
+    const meta = await readSearchMeta(storage);
+    if (!meta || docs.length === 0) return;
+    addSegment(meta, docs, tx.sets);
+    tx.sets.set(SEARCH_KEY, meta);
   };
 
-  return {
-    list: () => index.getValue(),
+  const liveIds = async () => {
+    const ids = await reader.savedIds();
+    const trash = await storage.getItem<Trash>(TRASH_KEY);
+    for (const e of trash?.entries ?? []) ids.add(e.id);
+    return ids;
+  };
 
-    async get(id) {
-      const entries = await index.getValue();
-      const entry = entries.find((e) => e.id === id);
-      if (!entry) return null;
-      const body = entry.hasBody ? await storage.getItem<SavedBody>(bodyKey(id)) : null;
-      return { ...entry, body };
-    },
+  async function* documents(): AsyncIterable<IndexedDoc[]> {
+    const entries = await reader.list();
+    for (let i = 0; i < entries.length; i += 256) {
+      const batch = entries.slice(i, i + 256);
+      const bodies = await reader.bodies(batch.filter((e) => e.hasBody).map((e) => e.id));
+      yield batch.map((e) => indexedDoc(e, bodies.get(e.id) ?? null));
+    }
+  }
+
+  const search = createSearchUpkeep({ storage, serial, liveIds, documents });
+  const afterWrite = <T>(result: T): T => {
+    void search.compact();
+    return result;
+  };
+
+  const staged = new Map<string, StagedImport>();
+
+  const store: SavedStore = {
+    ...reader,
+    ready,
+    search,
 
     save: (article) =>
-      serial(async () => {
+      transact(async (tx) => {
         const { body, ...entry } = article;
-        const entries = await index.getValue();
-        const previous = entries.find((e) => e.id === entry.id);
-        // Re-saving keeps what the reader did with it (status, tags) and its place in time.
+        const [previous] = await tx.entries([entry.id]);
+        // Saving the link of a page saved with its clean copy changes nothing.
+        if (previous?.hasBody && !body) return previous;
         const stored: SavedEntry = previous
           ? { ...entry, status: previous.status, tags: previous.tags, savedAt: previous.savedAt }
           : entry;
-        const next = [stored, ...entries.filter((e) => e.id !== entry.id)];
-        // Body and index in one set() call: either both are written or neither is.
-        await storage.setItems([
-          ...(body ? [{ key: bodyKey(entry.id), value: body }] : []),
-          { key: INDEX_KEY, value: next },
-        ]);
+        if (previous) await tx.replace([stored]);
+        else await tx.insert([stored]);
+        if (body) tx.putBody(stored.id, body);
+        await indexInTx(tx, [indexedDoc(stored, body)]);
         return stored;
+      }).then(afterWrite),
+
+    remove: async (id) => (await store.delete([id])) > 0,
+
+    update: (ids, change) =>
+      transact(async (tx) => {
+        const changed = (await tx.entries(ids)).flatMap((e) => applyChange(e, change) ?? []);
+        await tx.replace(changed);
+        return changed.length;
       }),
 
-    remove: (id) =>
+    delete: (ids) =>
+      transact(async (tx) => {
+        const removed = await tx.remove(ids);
+        if (removed.length === 0) return 0;
+        const gone = new Set(removed.map((e) => e.id));
+        const previous = await storage.getItem<Trash>(TRASH_KEY);
+        if (previous) {
+          // The deletion before this one can no longer be undone: its bodies go, unless saved again since.
+          await tx.load(previous.entries.map((e) => e.id));
+          for (const e of previous.entries) if (!tx.locate(e.id) && !gone.has(e.id)) tx.dropBody(e.id);
+        }
+        tx.sets.set(TRASH_KEY, { deletedAt: now(), entries: removed } satisfies Trash);
+        return removed.length;
+      }),
+
+    undoDelete: () =>
+      transact(async (tx) => {
+        const trash = await storage.getItem<Trash>(TRASH_KEY);
+        if (!trash) return 0;
+        await tx.load(trash.entries.map((e) => e.id));
+        // One saved again meanwhile keeps its new copy.
+        const back = trash.entries.filter((e) => !tx.locate(e.id));
+        await tx.insert(back);
+        tx.removes.add(TRASH_KEY);
+        return back.length;
+      }),
+
+    fillBody: (article) =>
+      transact(async (tx) => {
+        const { body, ...entry } = article;
+        const [previous] = await tx.entries([entry.id]);
+        if (!previous || previous.hasBody || !body) return false;
+        const stored: SavedEntry = { ...entry, status: previous.status, tags: previous.tags, savedAt: previous.savedAt, hasBody: true };
+        await tx.replace([stored]);
+        tx.putBody(stored.id, body);
+        await indexInTx(tx, [indexedDoc(stored, body)]);
+        return true;
+      }).then(afterWrite),
+
+    stageImport: (importId, articles) =>
       serial(async () => {
-        const entries = await index.getValue();
-        if (!entries.some((e) => e.id === id)) return false;
-        await index.setValue(entries.filter((e) => e.id !== id));
-        await storage.removeItem(bodyKey(id));
+        const state: StagedImport = staged.get(importId) ?? { entries: new Map(), bodies: new Set(), segments: [] };
+        staged.set(importId, state);
+        const tx = new LibraryTx(storage, emptyLibraryIndex());
+        await tx.load(articles.map((a) => a.id));
+        const sets = new Map<`local:${string}`, unknown>();
+        const docs: IndexedDoc[] = [];
+        for (const { body, ...entry } of articles) {
+          const had = state.entries.get(entry.id);
+          state.entries.set(entry.id, had ? mergeDuplicates(had, entry) : entry);
+          // The library's clean copy stays, and so does the first one this import brought.
+          if (tx.locate(entry.id)?.[1] || had?.hasBody) continue;
+          if (body) {
+            sets.set(bodyKey(entry.id), body);
+            state.bodies.add(entry.id);
+          }
+          docs.push(indexedDoc(entry, body));
+        }
+        const meta = await readSearchMeta(storage);
+        if (meta && docs.length > 0) {
+          const before = meta.segments.length;
+          addSegment(meta, docs, sets);
+          // Written now, counted at commit: until then the segment is pending (swept if the import dies).
+          const added = meta.segments.splice(before)[0];
+          meta.pending.push({ id: added.id, parts: added.parts });
+          state.segments.push(added);
+          sets.set(SEARCH_KEY, meta);
+        }
+        try {
+          await storage.setItems([...sets].map(([key, value]) => ({ key, value })));
+        } catch (e) {
+          throw new Error(describeStorageError(e));
+        }
+        return articles.length;
+      }),
+
+    commitImport: (importId, settings) =>
+      transact(async (tx) => {
+        const state = staged.get(importId);
+        if (!state) throw new Error('This import was interrupted (the browser restarted Lede); please import the file again.');
+        staged.delete(importId);
+        const incoming = [...state.entries.values()];
+        const existing = new Map((await tx.entries(incoming.map((e) => e.id))).map((e) => [e.id, e]));
+        const outcome: ImportOutcome = { added: 0, merged: 0, unchanged: 0, settings: settings != null };
+        const fresh: SavedEntry[] = [];
+        const changed: SavedEntry[] = [];
+        for (const entry of incoming) {
+          const have = existing.get(entry.id);
+          if (!have) {
+            fresh.push(entry);
+            outcome.added++;
+            continue;
+          }
+          const merged = mergeImported(have, entry);
+          if (merged) changed.push(merged);
+          outcome[merged ? 'merged' : 'unchanged']++;
+        }
+        await tx.insert(fresh);
+        await tx.replace(changed);
+        if (settings != null) tx.sets.set(SETTINGS_KEY, settings);
+        const meta = await readSearchMeta(storage);
+        if (meta) {
+          const ids = new Set(state.segments.map((s) => s.id));
+          meta.pending = meta.pending.filter((p) => !ids.has(p.id));
+          meta.segments.push(...state.segments);
+          tx.sets.set(SEARCH_KEY, meta);
+        }
+        return outcome;
+      }).then(afterWrite),
+
+    abortImport: (importId) =>
+      serial(async () => {
+        const state = staged.get(importId);
+        if (!state) return false;
+        staged.delete(importId);
+        const tx = new LibraryTx(storage, emptyLibraryIndex());
+        await tx.load(state.bodies);
+        // A body written by this import goes, unless its article has gained its own copy since.
+        const bodies = [...state.bodies].filter((id) => !tx.locate(id)?.[1]).map(bodyKey);
+        const meta = await readSearchMeta(storage);
+        await storage.removeItems([...bodies, ...state.segments.flatMap((s) => segmentKeys(s.id, s.parts))]);
+        if (meta) {
+          const ids = new Set(state.segments.map((s) => s.id));
+          meta.pending = meta.pending.filter((p) => !ids.has(p.id));
+          await storage.setItem(SEARCH_KEY, meta);
+        }
         return true;
       }),
   };
+  return store;
 }

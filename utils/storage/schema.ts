@@ -37,9 +37,51 @@ export interface SavedArticle extends SavedEntry {
   body: SavedBody | null;
 }
 
+export const READING_STATUSES: readonly ReadingStatus[] = ['unread', 'read', 'archived'];
+
+/** Where a run of entries lives: shards hold the index newest first, each at most SHARD_MAX entries. */
+export interface ShardInfo {
+  id: number;
+  count: number;
+  /** savedAt of its newest and oldest entry: shards cover disjoint stretches of time, newest shard first. */
+  newest: number;
+  oldest: number;
+}
+
+/**
+ * The root of the saved library (`local:saved-index`, version 2): which shards hold the entries, and the counts
+ * the library's filters show, so neither the popup nor the library reads an entry it does not show.
+ */
+export interface LibraryIndex {
+  shards: ShardInfo[];
+  nextShard: number;
+  count: number;
+  byStatus: Record<ReadingStatus, number>;
+  /** Tag -> how many articles carry it. */
+  tags: Record<string, number>;
+  /** Site name -> how many articles come from it. */
+  sites: Record<string, number>;
+  /** Articles saved as links, waiting for their clean copy. */
+  withoutBody: number;
+}
+
+export function emptyLibraryIndex(): LibraryIndex {
+  return { shards: [], nextShard: 0, count: 0, byStatus: { unread: 0, read: 0, archived: 0 }, tags: {}, sites: {}, withoutBody: 0 };
+}
+
+export function isLibraryIndex(value: unknown): value is LibraryIndex {
+  const v = value as LibraryIndex | null;
+  return typeof v === 'object' && v !== null && Array.isArray(v.shards) && typeof v.count === 'number';
+}
+
+/** The site a list shows for an entry (its name, else its host). */
+export function siteOf(entry: Pick<SavedEntry, 'siteName' | 'url'>): string {
+  return entry.siteName?.trim() || hostOf(entry.url) || entry.url;
+}
+
 /** Stable id of a URL: the same article saved twice (with tracking parameters or a #fragment) is one entry. */
 export function articleId(url: string): string {
-  return `a${hash(canonicalUrl(url))}`;
+  return `a${cyrb53(canonicalUrl(url)).toString(36)}`;
 }
 
 const TRACKING = /^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|igshid|ref_src|cmpid|ocid)$/i;
@@ -56,7 +98,7 @@ export function canonicalUrl(url: string): string {
 }
 
 // cyrb53: a fast 53-bit string hash, plenty against accidental collisions between one reader's saved URLs.
-function hash(s: string): string {
+export function cyrb53(s: string): number {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < s.length; i++) {
@@ -66,7 +108,7 @@ function hash(s: string): string {
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 /** Only web pages are saved: a `javascript:` or `data:` URL must never reach a list a reader clicks in. */
@@ -132,7 +174,7 @@ export function toSavedLink(url: string, title: string, savedAt: number): SavedA
   };
 }
 
-function hostOf(url: string): string | null {
+export function hostOf(url: string): string | null {
   try {
     return new URL(url).hostname.replace(/^www\./, '');
   } catch {

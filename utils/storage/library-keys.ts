@@ -1,0 +1,33 @@
+// Where each part of the saved library lives in storage.local. Version 2 of the layout (version 1 was one
+// array of every entry under `local:saved-index`, rewritten whole on each save):
+//
+//   local:saved-index      LibraryIndex: shard list and counts (small; the WXT item carries the version)
+//   local:shard:<n>        SavedEntry[] newest first, at most SHARD_MAX: the list, read a shard at a time
+//   local:ids:<0..63>      { id: [shard, hasBody] }: where an entry lives, by a hash of its id
+//   local:body:<id>        SavedBody (unchanged since version 1)
+//   local:trash            the last deletion, kept for undo until the next one
+//   local:search, local:ix:<segment>:<part>   the full-text index (derived data: rebuilt when missing)
+import { cyrb53 } from './schema';
+
+export type LocalKey = `local:${string}`;
+
+export const INDEX_KEY = 'local:saved-index' as const;
+export const TRASH_KEY = 'local:trash' as const;
+export const SEARCH_KEY = 'local:search' as const;
+export const LIBRARY_VERSION = 2;
+
+export const SHARD_MAX = 256;
+/** A shard left smaller than this by deletions is merged into its neighbour. */
+export const SHARD_MIN = 32;
+export const ID_BUCKETS = 64;
+
+export const shardKey = (n: number) => `local:shard:${n}` as const;
+export const idsKey = (bucket: number) => `local:ids:${bucket}` as const;
+export const bodyKey = (id: string) => `local:body:${id}` as const;
+export const segmentKey = (segment: number, part: number | 'docs') => `local:ix:${segment}:${part}` as const;
+
+export const idBucket = (id: string) => cyrb53(id) % ID_BUCKETS;
+
+/** Shard number and whether the article has its clean copy, stored per id in its bucket. */
+export type Location = [shard: number, hasBody: 0 | 1];
+export type IdBucket = Record<string, Location>;

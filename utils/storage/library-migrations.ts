@@ -1,0 +1,41 @@
+// Migrations of the saved library, one per version of `local:saved-index`, run by WXT in the background only
+// (the one writer). Each is deterministic, so one interrupted halfway runs again to the same keys.
+import type { WxtStorage } from 'wxt/utils/storage';
+import { INDEX_KEY } from './library-keys';
+import { LibraryTx } from './library-tx';
+import { emptyLibraryIndex, READING_STATUSES, type LibraryIndex, type SavedEntry } from './schema';
+
+/**
+ * Version 1 kept every entry in one array under `local:saved-index` (newest first) and each body under
+ * `local:body:<id>`. Version 2 spreads the entries over shards with an id map; the bodies stay where they are.
+ */
+export async function migrateV1toV2(storage: WxtStorage, v1: unknown): Promise<LibraryIndex> {
+  const seen = new Set<string>();
+  const entries: SavedEntry[] = [];
+  for (const raw of Array.isArray(v1) ? (v1 as Partial<SavedEntry>[]) : []) {
+    if (typeof raw?.id !== 'string' || typeof raw.url !== 'string' || seen.has(raw.id)) continue;
+    seen.add(raw.id);
+    entries.push({
+      id: raw.id,
+      url: raw.url,
+      title: typeof raw.title === 'string' && raw.title ? raw.title : raw.url,
+      siteName: raw.siteName ?? null,
+      byline: raw.byline ?? null,
+      publishedTime: raw.publishedTime ?? null,
+      savedAt: Number.isFinite(raw.savedAt) ? raw.savedAt! : 0,
+      readingMinutes: Number.isFinite(raw.readingMinutes) ? raw.readingMinutes! : 0,
+      excerpt: raw.excerpt ?? null,
+      status: READING_STATUSES.includes(raw.status!) ? raw.status! : 'unread',
+      tags: Array.isArray(raw.tags) ? raw.tags.filter((t) => typeof t === 'string') : [],
+      hasBody: raw.hasBody === true,
+    });
+  }
+  const tx = new LibraryTx(storage, emptyLibraryIndex());
+  await tx.insert(entries);
+  tx.finish();
+  // WXT writes the index itself, with its version, once this returns.
+  tx.sets.delete(INDEX_KEY);
+  tx.sets.delete(`${INDEX_KEY}$`);
+  await storage.setItems([...tx.sets].map(([key, value]) => ({ key, value })));
+  return tx.index;
+}

@@ -1,0 +1,290 @@
+// The full-text index in storage.local: segment keys written by the background (the one writer) with each
+// save, merged in the background after it, rebuilt from the saved articles when missing; read by the library
+// page, which caches the segments it has read (they never change once written).
+import type { WxtStorage } from 'wxt/utils/storage';
+import {
+  buildSegment,
+  emptySearchMeta,
+  levelOf,
+  matchPart,
+  MERGE_FANOUT,
+  mergeSegments,
+  partOf,
+  partsFor,
+  queryWords,
+  SEARCH_FORMAT,
+  type IndexedDoc,
+  type Postings,
+  type SearchMeta,
+  type Segment,
+  type SegmentInfo,
+} from '../library/search-index';
+import { SEARCH_KEY, segmentKey, type LocalKey } from './library-keys';
+import { hostOf, type SavedBody, type SavedEntry } from './schema';
+
+/** What of an article the search answers on: title, byline and site first; summary, quotes and body. */
+export function indexedDoc(entry: SavedEntry, body: SavedBody | null): IndexedDoc {
+  const meta = [entry.title, entry.byline, entry.siteName, hostOf(entry.url)].filter(Boolean).join('\n');
+  const text = [
+    entry.excerpt,
+    ...(body?.summary ?? []),
+    ...(body?.quotes ?? []).flatMap((q) => [q.text, q.speaker, q.role]),
+    body?.text,
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return { id: entry.id, meta, text };
+}
+
+export async function readSearchMeta(storage: WxtStorage): Promise<SearchMeta | null> {
+  const meta = await storage.getItem<SearchMeta>(SEARCH_KEY);
+  return meta && meta.format === SEARCH_FORMAT ? meta : null;
+}
+
+export function segmentKeys(id: number, parts: number): LocalKey[] {
+  return [segmentKey(id, 'docs'), ...Array.from({ length: parts }, (_, p) => segmentKey(id, p))];
+}
+
+function writeSegment(sets: Map<LocalKey, unknown>, id: number, segment: Segment): void {
+  sets.set(segmentKey(id, 'docs'), segment.docs);
+  segment.parts.forEach((part, p) => sets.set(segmentKey(id, p), part));
+}
+
+/** Adds a segment of `docs` to `meta`, its keys to `sets` (the caller writes both in one transaction). */
+export function addSegment(meta: SearchMeta, docs: IndexedDoc[], sets: Map<LocalKey, unknown>, seq?: number): void {
+  if (docs.length === 0) return;
+  const id = meta.nextSegment++;
+  const level = levelOf(docs.length);
+  const parts = partsFor(level);
+  writeSegment(sets, id, buildSegment(docs, parts));
+  meta.segments.push({ id, seq: seq ?? id + 1, level, docs: docs.length, parts });
+}
+
+async function readSegments(storage: WxtStorage, infos: SegmentInfo[]): Promise<Segment[]> {
+  const values = await storage.getItems(infos.flatMap((s) => segmentKeys(s.id, s.parts)));
+  const byKey = new Map(values.map(({ key, value }) => [key, value]));
+  return infos.map((s) => ({
+    docs: (byKey.get(segmentKey(s.id, 'docs')) as string[] | null) ?? [],
+    parts: Array.from({ length: s.parts }, (_, p) => (byKey.get(segmentKey(s.id, p)) as Postings | null) ?? {}),
+  }));
+}
+
+export interface SearchUpkeepDeps {
+  storage: WxtStorage;
+  /** Runs a job in the library's write queue (the background's one writer). */
+  serial<T>(job: () => Promise<T>): Promise<T>;
+  /** Ids of the articles in the library or in the undo trash: the documents worth keeping. */
+  liveIds(): Promise<Set<string>>;
+  /** Every saved article's searchable text, a batch at a time (for a rebuild). */
+  documents(): AsyncIterable<IndexedDoc[]>;
+}
+
+export interface SearchUpkeep {
+  /** Merges segments until no level holds MERGE_FANOUT of them; one run at a time, outside the write queue. */
+  compact(): Promise<void>;
+  /** Builds the index from the saved articles when it is missing, half-built, or of another format. */
+  ensure(): Promise<void>;
+}
+
+export function createSearchUpkeep(deps: SearchUpkeepDeps): SearchUpkeep {
+  const { storage, serial } = deps;
+  let running: Promise<void> | null = null;
+  let again = false;
+
+  /** Claims a segment id for keys written outside a transaction; a stopped writer's claims are swept later. */
+  const reserve = (parts: number) =>
+    serial(async () => {
+      const meta = (await readSearchMeta(storage)) ?? emptySearchMeta(false);
+      const id = meta.nextSegment++;
+      meta.pending.push({ id, parts });
+      await storage.setItem(SEARCH_KEY, meta);
+      return id;
+    });
+
+  const sweep = () =>
+    serial(async () => {
+      const meta = await readSearchMeta(storage);
+      if (!meta || meta.pending.length === 0) return;
+      await storage.removeItems(meta.pending.flatMap((p) => segmentKeys(p.id, p.parts)));
+      meta.pending = [];
+      await storage.setItem(SEARCH_KEY, meta);
+    });
+
+  const mergeOnce = async (): Promise<boolean> => {
+    const meta = await readSearchMeta(storage);
+    if (!meta?.complete) return false;
+    const byLevel = new Map<number, SegmentInfo[]>();
+    for (const s of meta.segments) byLevel.set(s.level, [...(byLevel.get(s.level) ?? []), s]);
+    const level = [...byLevel.keys()].sort((a, b) => a - b).find((l) => byLevel.get(l)!.length >= MERGE_FANOUT);
+    if (level === undefined) return false;
+    const sources = byLevel
+      .get(level)!
+      .sort((a, b) => a.seq - b.seq)
+      .slice(0, MERGE_FANOUT);
+    const sourceIds = new Set(sources.map((s) => s.id));
+    const others = meta.segments.filter((s) => !sourceIds.has(s.id));
+    const [segments, otherDocs, live] = await Promise.all([
+      readSegments(storage, sources),
+      storage.getItems(others.map((s) => segmentKey(s.id, 'docs'))),
+      deps.liveIds(),
+    ]);
+    // The newest copy of each article held outside the merge: a source's older copy of it is dropped.
+    const newestElsewhere = new Map<string, number>();
+    others.forEach((s, i) => {
+      for (const id of (otherDocs[i].value as string[] | null) ?? []) {
+        newestElsewhere.set(id, Math.max(newestElsewhere.get(id) ?? -Infinity, s.seq));
+      }
+    });
+    const merged = mergeSegments(
+      segments,
+      (id, i) => live.has(id) && (newestElsewhere.get(id) ?? -Infinity) < sources[i].seq,
+      (docs) => partsFor(levelOf(docs)),
+    );
+    const parts = merged.parts.length;
+    const id = merged.docs.length > 0 ? await reserve(parts) : null;
+    if (id !== null) {
+      const sets = new Map<LocalKey, unknown>();
+      writeSegment(sets, id, merged);
+      await storage.setItems([...sets].map(([key, value]) => ({ key, value })));
+    }
+    const swapped = await serial(async () => {
+      const now = await readSearchMeta(storage);
+      if (!now) return false;
+      const present = new Set(now.segments.map((s) => s.id));
+      if (!sources.every((s) => present.has(s.id))) return false;
+      now.segments = now.segments.filter((s) => !sourceIds.has(s.id));
+      if (id !== null) {
+        now.segments.push({ id, seq: Math.max(...sources.map((s) => s.seq)), level: levelOf(merged.docs.length), docs: merged.docs.length, parts });
+        now.pending = now.pending.filter((p) => p.id !== id);
+      }
+      await storage.setItem(SEARCH_KEY, now);
+      return true;
+    });
+    const stale = swapped ? sources : id !== null ? [{ id, parts }] : [];
+    await storage.removeItems(stale.flatMap((s) => segmentKeys(s.id, s.parts))).catch(() => {});
+    return swapped;
+  };
+
+  const rebuild = async () => {
+    await serial(async () => {
+      const old = await storage.getItem<SearchMeta>(SEARCH_KEY);
+      // Segments added by saves during an interrupted rebuild are kept (they win over the rebuilt copies).
+      const kept = old?.format === SEARCH_FORMAT ? old.segments : [];
+      const meta: SearchMeta = { ...emptySearchMeta(false), segments: kept, nextSegment: old?.nextSegment ?? 0 };
+      if (old?.format !== SEARCH_FORMAT && old) {
+        await storage.removeItems(old.segments.flatMap((s) => segmentKeys(s.id, s.parts))).catch(() => {});
+        meta.segments = [];
+      }
+      await storage.setItem(SEARCH_KEY, meta);
+    });
+    const built: SegmentInfo[] = [];
+    for await (const docs of deps.documents()) {
+      const parts = partsFor(levelOf(docs.length));
+      const id = await reserve(parts);
+      const sets = new Map<LocalKey, unknown>();
+      writeSegment(sets, id, buildSegment(docs, parts));
+      await storage.setItems([...sets].map(([key, value]) => ({ key, value })));
+      // Rebuilt copies rank below anything saved meanwhile.
+      built.push({ id, seq: 0, level: levelOf(docs.length), docs: docs.length, parts });
+    }
+    await serial(async () => {
+      const meta = (await readSearchMeta(storage)) ?? emptySearchMeta(false);
+      const ids = new Set(built.map((b) => b.id));
+      meta.segments.push(...built);
+      meta.pending = meta.pending.filter((p) => !ids.has(p.id));
+      meta.complete = true;
+      await storage.setItem(SEARCH_KEY, meta);
+    });
+  };
+
+  const compact = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          while (await mergeOnce());
+        } while (again);
+      } catch (e) {
+        console.warn('Lede: search index merge failed (searches still work, over more segments)', e);
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  };
+
+  return {
+    compact,
+    async ensure() {
+      await sweep();
+      const meta = await readSearchMeta(storage);
+      if (!meta?.complete) await rebuild();
+      await compact();
+    },
+  };
+}
+
+/** Article id -> how many of the query's words it matched in its title, byline or site (the rank). */
+export type SearchHits = Map<string, number>;
+
+export interface SearchReader {
+  /** Null while the index is being built (the caller falls back to titles). */
+  search(query: string): Promise<SearchHits | null>;
+}
+
+export function createSearchReader(storage: WxtStorage): SearchReader {
+  const cache = new Map<string, unknown>();
+  let ownersFor = '';
+  let owners = new Map<string, number>();
+
+  const fetch = async (keys: LocalKey[]) => {
+    const missing = keys.filter((k) => !cache.has(k));
+    if (missing.length > 0) for (const { key, value } of await storage.getItems(missing)) cache.set(key, value ?? null);
+  };
+
+  return {
+    async search(query) {
+      const meta = await readSearchMeta(storage);
+      if (!meta?.complete) return null;
+      const words = queryWords(query);
+      if (words.length === 0) return new Map();
+      const segments = meta.segments;
+      await fetch([
+        ...segments.map((s) => segmentKey(s.id, 'docs')),
+        ...segments.flatMap((s) => words.map((w) => segmentKey(s.id, partOf(w, s.parts)))),
+      ]);
+      const signature = segments.map((s) => s.id).join(',');
+      if (signature !== ownersFor) {
+        // Which segment holds each article's newest copy; forget what merged segments left behind.
+        owners = new Map();
+        const bySeq = [...segments].sort((a, b) => a.seq - b.seq);
+        for (const s of bySeq) for (const id of cache.get(segmentKey(s.id, 'docs')) as string[]) owners.set(id, s.id);
+        const live = new Set(segments.map((s) => String(s.id)));
+        for (const key of cache.keys()) if (!live.has(key.split(':')[2])) cache.delete(key);
+        ownersFor = signature;
+      }
+      let result: SearchHits | null = null;
+      for (const word of words) {
+        const found: SearchHits = new Map();
+        for (const s of segments) {
+          const docs = cache.get(segmentKey(s.id, 'docs')) as string[];
+          const part = cache.get(segmentKey(s.id, partOf(word, s.parts))) as Postings | null;
+          if (!part) continue;
+          for (const [doc, inMeta] of matchPart(part, word)) {
+            const id = docs[doc];
+            if (owners.get(id) !== s.id || (result && !result.has(id))) continue;
+            found.set(id, Math.max(found.get(id) ?? 0, inMeta ? 1 : 0));
+          }
+        }
+        if (result) for (const [id, score] of found) found.set(id, score + result.get(id)!);
+        result = found;
+        if (result.size === 0) break;
+      }
+      return result ?? new Map();
+    },
+  };
+}
