@@ -43,6 +43,7 @@ const CLOSERS: Record<string, string> = {
   '『': '』',
 };
 
+const MAX_DEPTH = 6;
 const QUOTE_CHAR = /["'`“”„‘’‚«»‹›「」『』]/g;
 const DOUBLE_FAMILY: Record<string, string> = { '“': 'd', '”': 'd', '"': 'd', '„': 'd', '«': 'g', '»': 'g', '「': 'k', '『': 'k2', '‘': 's', "'": 's', '‚': 's', '‹': 'sg', '›': 'sg' };
 
@@ -86,7 +87,7 @@ function singleCloses(p: string, i: number): boolean {
   if (isWordChar(next)) return false;
   if (!isSpace(next)) return isCloseAfter(next);
   const ch = p[i];
-  for (let j = i + 1; j < p.length; j++) {
+  for (let j = i + 1; j < p.length && j < i + 600; j++) {
     const c = p[j];
     if (c === '‘' || (c === ch && ch === "'" && isOpenBefore(p[j - 1]) && isLetter(p[j + 1]))) return true; // a new quotation opens
     if ((c === '’' || c === "'") && !isSpace(p[j - 1]) && !isWordChar(p[j + 1])) {
@@ -197,7 +198,9 @@ function scanParagraph(p: string, paragraph: number): Segment[] {
       out.push(segment(p, paragraph, o, i, width, true, k));
       continue;
     }
-    if (opens(p, i, ch, prev, next, stack.length === 0, stack.some((s) => s.mark === '«'))) stack.push({ mark: ch, at: i, width });
+    // quotations nest two or three deep; more open marks than that are stray ones (and would make this quadratic)
+    if (stack.length < MAX_DEPTH && opens(p, i, ch, prev, next, stack.length === 0, stack.some((s) => s.mark === '«')))
+      stack.push({ mark: ch, at: i, width });
   }
   if (stack.length > 0) out.push(segment(p, paragraph, stack[0], p.length, 0, false, 0));
   out.sort((a, b) => a.open - b.open);

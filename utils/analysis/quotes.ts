@@ -86,6 +86,7 @@ const PREPOSITIONS = new Set(
     'w we z ze na do od po za przez dla przy o u ku nad pod')
     .split(' '),
 );
+const RELATIVE = new Set('who der die qui quien quienes que che który która którzy que'.split(' '));
 const SPEECH_NOUNS = new Set('response reply answer statement message comment words retort verdict tweet'.split(' '));
 const SUBORDINATORS = new Set(
   ('when while after before although though because if as since once unless until whereas despite asked speaking ' +
@@ -190,10 +191,27 @@ class Story {
     return false;
   }
 
+  /** For each token of paragraph i, whether it lies inside a quotation (one sweep over the sorted ranges). */
+  private insideFlags(i: number): boolean[] {
+    let flags = this.quotedCache[i];
+    if (flags) return flags;
+    const toks = this.tokens(i);
+    const ranges = [...this.quoted[i]].sort((x, y) => x[0] - y[0]);
+    flags = new Array<boolean>(toks.length);
+    let r = 0;
+    let reach = -1; // the furthest end of the ranges started so far
+    for (let k = 0; k < toks.length; k++) {
+      const at = toks[k].start;
+      while (r < ranges.length && ranges[r][0] <= at) reach = Math.max(reach, ranges[r++][1]);
+      flags[k] = at < reach;
+    }
+    return (this.quotedCache[i] = flags);
+  }
+
   /** Tokens of paragraph `i` within [from, to), outside quotations. */
   narrative(i: number, from: number, to: number): Token[] {
     const toks = this.tokens(i);
-    const inside = (this.quotedCache[i] ??= toks.map((t) => this.isQuoted(i, t.start)));
+    const inside = this.insideFlags(i);
     let lo = 0;
     let hi = toks.length;
     while (lo < hi) {
@@ -234,6 +252,8 @@ class Story {
           split = { ...split, name: split.name.slice(1), nameStart: split.nameStart + 1 };
         }
         if (!personLike(split.name)) continue;
+        // "Gabi Eutemüller, die bei … arbeitet": a name with a relative clause about it is a person
+        if (toks[run.end]?.text === ',' && RELATIVE.has(toks[run.end + 1]?.lc ?? '')) split = { ...split, titled: true };
         pending.push({ paragraph: i, offset: toks[split.nameStart].start, name: split.name, role: split.role, titled: split.titled, quoted });
       }
     }
@@ -301,12 +321,13 @@ class Story {
     const out: [number, number][] = [];
     let start = 0;
     const p = this.paragraphs[i];
+    const inside = this.insideFlags(i);
     for (let k = 0; k < toks.length - 1; k++) {
       const t = toks[k];
       if (t.word) continue;
       // a quotation that ends its sentence ("… journalist." Mosman saw …)
-      const endsQuote = CLOSING.has(t.text) && SENTENCE_END.has(p[t.start - 1]) && this.quoted[i].some(([, b]) => b === t.end);
-      if (!endsQuote && (!SENTENCE_END.has(t.text) || this.isQuoted(i, t.start))) continue;
+      const endsQuote = CLOSING.has(t.text) && SENTENCE_END.has(p[t.start - 1]) && inside[k] && !inside[k + 1];
+      if (!endsQuote && (!SENTENCE_END.has(t.text) || inside[k])) continue;
       const next = toks[k + 1];
       if (next.cap || OPENERS.has(next.text) || /[\p{Lo}]/u.test(next.text[0])) {
         out.push([start, t.end]);
@@ -837,6 +858,9 @@ function attributionAfter(toks: Token[], lex: Reader): Subject | null {
 
 /** Whether toks from i up to offset `at` are only role words (a role before the name). */
 function leadingRoleOnly(toks: Token[], i: number, at: number, lex: Reader): boolean {
+  // "…," the engineer, Paul Dent, said: a short description, a comma, then the name
+  const comma = toks.findIndex((t, k) => k >= i && t.start < at && t.text === ',');
+  if (comma > i && comma - i <= 8 && toks.slice(i, comma).every((t) => t.word && !lex.verbs.has(t.lc) && !THAT.has(t.lc))) return true;
   for (let k = i; k < toks.length && toks[k].start < at; k++) {
     const t = toks[k];
     if (!t.word) {
@@ -922,8 +946,8 @@ function lastAttribution(toks: Token[], lex: Reader): Subject | null {
 const ZH_VERBS =
   '(?:说道|说|表示|指出|称|认为|强调|介绍|透露|坦言|告诉记者|告诉|回忆说|回忆|解释说|解释|补充说|补充|提到|直言|感叹|笑称|宣布|回应|写道|說道|說|稱|認為|強調|介紹|回憶|解釋|補充|寫道|表明|坦承|呼吁|呼籲|问道|問道)';
 const ZH_ADVERBS = '(?:也|还|則|则|又|就|曾|再次|同时|同時|更|都|亦|进一步|進一步|随后|隨後)?';
-const ZH_AFTER = new RegExp(`^[，,]?\\s*([^，。：:“”「」『』；！？\\s]{1,20}?)${ZH_ADVERBS}${ZH_VERBS}`, 'u');
-const ZH_BEFORE = new RegExp(`([^，。：:“”「」『』；！？\\s]{1,20}?)${ZH_ADVERBS}${ZH_VERBS}[：:，,]?\\s*$`, 'u');
+const ZH_AFTER = new RegExp(`^[，,]?\\s*([^，。：:“”「」『』；！？\\s]{1,28}?)${ZH_ADVERBS}${ZH_VERBS}`, 'u');
+const ZH_BEFORE = new RegExp(`([^，。：:“”「」『』；！？\\s]{1,28}?)${ZH_ADVERBS}${ZH_VERBS}[：:，,]?\\s*$`, 'u');
 const ZH_ANY = new RegExp(`([^，。：:“”「」『』；！？\\s]{1,20}?)${ZH_ADVERBS}${ZH_VERBS}[：:，,]`, 'gu');
 const JA_VERB =
   '(?:述べ|語っ|語り|語る|話し|話す|言っ|言う|説明|強調|指摘|明かし|コメント|訴え|発言|答え|回答|主張|発表|呼びかけ|明らかに|振り返|打ち明け|意気込|記し|書い|つぶやい|ツイート|投稿|説い|とし|評価|批判|漏らし|宣言|表明|報告|証言|付け加え|続け|笑|認め|喜び|述懐|語気)';
@@ -1486,7 +1510,7 @@ export function markKeyQuotes(quotes: Quote[], count = 3): Quote[] {
     quotes.forEach((q, i) => {
       if (chosen.has(i)) return;
       const seen = q.speaker ? bySpeaker.get(q.speaker) ?? 0 : 0;
-      const s = base[i] - 1.2 * seen;
+      const s = base[i] - 2 * seen; // a second quote of the same person must be clearly better than another voice
       if (s > bestScore) {
         bestScore = s;
         best = i;

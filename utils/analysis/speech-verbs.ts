@@ -219,6 +219,7 @@ const LANGS: Record<string, LangWords> = {
       'apeluje wskazuje wskazał wskazała komentuje skomentował skomentowała odpowiedział odpowiedziała odpowiada ' +
       'ostrzegł ostrzegła ostrzega poinformował poinformowała informuje przypomniał przypomniała przypomina ' +
       'zaapelował podsumował podsumowała dodawał mówią podkreślają',
+    phrases: 'zwraca uwagę|zwrócił uwagę|zwróciła uwagę|dodaje również',
     according: 'według|zdaniem|jak mówi|jak powiedział|jak powiedziała|jak podkreśla',
     fillers: 'też także również jeszcze potem już',
     pronouns: 'on ona',
