@@ -75,8 +75,14 @@ describe('library search', () => {
     await store.search.ensure();
     const vocabulary = ['kyiv', 'kharkiv', 'grain', 'drone', 'sanctions', 'election', 'ceasefire', 'energy', 'summit', 'missile'];
     const texts = new Map<string, string>();
+    // mulberry32: a seeded generator, so a failure replays the same way.
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
     const pick = () => vocabulary[Math.floor(random() * vocabulary.length)];
     const scan = (query: string) =>
       [...texts]
@@ -84,12 +90,12 @@ describe('library search', () => {
         .map(([id]) => id)
         .sort();
 
-    for (let round = 0; round < 90; round++) {
+    for (let round = 0; round < 150; round++) {
       const n = Math.floor(random() * 60);
       const url = `https://example.com/${n}`;
       const text = `${pick()} ${pick()} ${pick()}`;
       const roll = random();
-      if (roll < 0.7) {
+      if (roll < 0.8) {
         const saved = await store.save(toSavedArticle(analysisOf(url, `Story ${n}`, text), round));
         texts.set(saved.id, `Story ${n} Martin Fornusek The Kyiv Independent example.com ${text} A quote of six words here John Kirby`);
       } else if (texts.size > 0) {
