@@ -113,9 +113,6 @@ const ROLE_ADJECTIVES = new Set(
     .split(' '),
 );
 
-function isNameWord(t: Token): boolean {
-  return t.word && t.cap && !/^\p{Lu}[\p{Lu}\d]*$/u.test(t.text) ? true : t.word && t.cap && t.text.length <= 6;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // The story: paragraphs, tokens, quotations, sentences, people named
@@ -1024,7 +1021,8 @@ function looksLikeTitle(content: string, before: string, lang: string): boolean 
   if (lang === 'de' || HAS_CJK.test(content)) return false;
   const words = content.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
   if (words.length < 2 || words.length > 12 || /[.!?;:…]$/.test(content.trim())) return false;
-  const significant = words.filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
+  // the first word and "I" are capitalised in any sentence ("Yes, I support Ted Cruz" is no title)
+  const significant = words.slice(1).filter((w) => !SMALL_WORDS.has(w.toLowerCase()) && w !== 'I');
   if (significant.length < 2) return false;
   const capped = significant.filter((w) => /^[\p{Lu}\d]/u.test(w)).length;
   return capped / significant.length >= 0.8;
