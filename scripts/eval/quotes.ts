@@ -344,6 +344,7 @@ function printPolnear(halves: Record<string, Counts>, verbose: boolean): void {
   line('articles / gold quotes', (c) => `${c.ms.length}/${c.gold}`);
   line('recall', (c) => pct(c.recalled, c.gold));
   line('precision', (c) => pct(c.truePositive, c.truePositive + c.falsePositive));
+  line('  found / not judged', (c) => `${c.found}/${c.unjudged}`);
   line('speaker (named)', (c) => `${pct(c.nameRight, c.nameTotal)}`);
   line('speaker (pronoun)', (c) => `${pct(c.pronounRight, c.pronounTotal)}`);
   line('  by last named source', (c) => `${pct(c.pronounRight2, c.pronounTotal)}`);

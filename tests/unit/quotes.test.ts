@@ -195,11 +195,14 @@ describe('speed', () => {
   it('handles a long article in a few milliseconds', () => {
     const { paragraphs } = fixture('seed-kyiv-independent.json');
     const long = Array.from({ length: 15 }, () => paragraphs).flat(); // 180 paragraphs, ~45 quotations
-    findQuotes(long, 'en'); // warm up
-    const t0 = performance.now();
-    const quotes = findQuotes(long, 'en');
-    expect(quotes).toHaveLength(45);
-    expect(performance.now() - t0).toBeLessThan(100); // typically ~5 ms; generous for loaded CI machines
+    expect(findQuotes(long, 'en')).toHaveLength(45); // also warms up
+    let best = Infinity;
+    for (let run = 0; run < 5; run++) {
+      const t0 = performance.now();
+      findQuotes(long, 'en');
+      best = Math.min(best, performance.now() - t0);
+    }
+    expect(best).toBeLessThan(50); // a few ms on an idle machine; generous for busy CI machines
   });
 
   it('stays linear on pathological input (no catastrophic backtracking)', () => {

@@ -48,8 +48,7 @@ function tokenize(text: string): Token[] {
       const dot = m[2] !== undefined && (word.includes('.') || word.length === 1 || ABBREVIATIONS.has(lcBare));
       if (dot) word += '.';
       const start = m.index;
-      const first = word[0];
-      const cap = first !== lcBare[0] && first === first.toUpperCase();
+      const cap = word[0] !== lcBare[0]; // lower-casing changes an upper-case first letter only
       const n = m[1].length;
       out.push({
         text: word,
@@ -170,7 +169,7 @@ class Story {
     this.cjk =
       ['ja', 'zh', 'ko'].includes(this.lang) ||
       (!this.lang && (sample.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0) > sample.length / 4);
-    if (!this.cjk) this.readNames();
+    this.namesRead = this.cjk; // people are read on first need: a story without quotations never pays for it
   }
 
   tokens(i: number): Token[] {
@@ -205,10 +204,9 @@ class Story {
     return (this.quotedCache[i] = flags);
   }
 
-  /** Tokens of paragraph `i` within [from, to), outside quotations. */
-  narrative(i: number, from: number, to: number): Token[] {
+  /** Index of the first token of paragraph i that starts at or after `from`. */
+  private firstToken(i: number, from: number): number {
     const toks = this.tokens(i);
-    const inside = this.insideFlags(i);
     let lo = 0;
     let hi = toks.length;
     while (lo < hi) {
@@ -216,6 +214,22 @@ class Story {
       if (toks[mid].start < from) lo = mid + 1;
       else hi = mid;
     }
+    return lo;
+  }
+
+  /** Tokens of paragraph i within [from, to), quoted or not. */
+  tokensIn(i: number, from: number, to: number): Token[] {
+    const toks = this.tokens(i);
+    const out: Token[] = [];
+    for (let k = this.firstToken(i, from); k < toks.length && toks[k].end <= to; k++) out.push(toks[k]);
+    return out;
+  }
+
+  /** Tokens of paragraph `i` within [from, to), outside quotations. */
+  narrative(i: number, from: number, to: number): Token[] {
+    const toks = this.tokens(i);
+    const inside = this.insideFlags(i);
+    const lo = this.firstToken(i, from);
     const out: Token[] = [];
     for (let k = lo; k < toks.length && toks[k].end <= to; k++) {
       if (!inside[k]) out.push(toks[k]);
@@ -228,7 +242,11 @@ class Story {
   }
 
   // People: every run of capitalised words that reads as a person's name, in story order.
+  private namesRead: boolean;
+
   private readNames(): void {
+    if (this.namesRead) return;
+    this.namesRead = true;
     // names inside quotations give full names ("…, rappelle Ana Sofia Cardenal, …") but are no mentions
     const pending: { paragraph: number; offset: number; name: string[]; role: string | null; titled: boolean; quoted: boolean }[] = [];
     for (let i = 0; i < this.paragraphs.length; i++) {
@@ -291,7 +309,14 @@ class Story {
   }
 
   /** The person a name stands for: itself when given in full, else the full name a surname (or first name) refers to. */
+  /** Every person named, in story order, with where (full names and surnames resolved). */
+  personMentions(): Mention[] {
+    this.readNames();
+    return this.mentions;
+  }
+
   lookup(name: string, paragraph: number, offset: number): Person | null {
+    this.readNames();
     const parts = name.split(' ');
     if (parts.length >= 2) {
       const exact = this.byFull.get(name);
@@ -900,7 +925,7 @@ function attributionBefore(toks: Token[], lex: Reader): Subject | null {
   // "According to Kirby, “…”"
   for (let k = 0; k <= j; k++) {
     const acc = accordingAt(toks, k, lex);
-    if (acc && toks[k].cap === (k === 0 ? toks[k].cap : toks[k].cap)) {
+    if (acc) {
       const s = subjectForward(toks, acc.end, lex);
       if (s && (s.kind === 'name' || s.kind === 'role' || s.kind === 'org')) return s;
     }
@@ -1009,9 +1034,12 @@ const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
 /** Words in a quotation (CJK: two characters a word). */
 export function quoteWords(text: string): number {
-  const cjk = text.match(CJK_CHAR)?.length ?? 0;
+  const cjk = HAS_CJK.test(text) ? (text.match(CJK_CHAR)?.length ?? 0) : 0;
   const rest = cjk ? text.replace(CJK_CHAR, ' ') : text;
-  return (rest.match(WORD)?.length ?? 0) + Math.floor(cjk / 2);
+  let n = 0;
+  WORD.lastIndex = 0;
+  while (WORD.exec(rest)) n++;
+  return n + Math.floor(cjk / 2);
 }
 
 function looksLikeTitle(content: string, before: string, lang: string): boolean {
@@ -1146,8 +1174,9 @@ function splitIncise(story: Story, p: Piece): Piece[] | null {
   const lex = story.lex;
   for (let si = 0; si < p.spans.length; si++) {
     const span = p.spans[si];
-    const all = story.tokens(span.paragraph);
-    const toks = all.filter((t) => t.start >= span.start && t.end <= span.end);
+    const text = story.paragraphs[span.paragraph].slice(span.start, span.end);
+    if (!/,\s*\p{Ll}/u.test(text)) continue; // an incise follows a comma with a lower-case verb
+    const toks = story.tokensIn(span.paragraph, span.start, span.end);
     for (let k = 2; k + 1 < toks.length; k++) {
       if (toks[k].text !== ',') continue;
       const v = verbAt(toks, k + 1, lex);
@@ -1297,7 +1326,7 @@ function resolveSubject(story: Story, s: Subject, paragraph: number): Attributed
       // the person last named with that role, else the person last named
       // ("le ministre de la Santé" is not the "Premier ministre" named just before)
       const wanted = (s.role.toLowerCase().match(/[\p{L}-]{4,}/gu) ?? []).filter((w) => !PREPOSITIONS.has(w));
-      const before = story.mentions.filter((m) => m.paragraph < paragraph || (m.paragraph === paragraph && m.offset < s.at));
+      const before = story.personMentions().filter((m) => m.paragraph < paragraph || (m.paragraph === paragraph && m.offset < s.at));
       for (let k = before.length - 1; k >= 0 && before[k].paragraph >= paragraph - 6; k--) {
         const role = before[k].person.role?.toLowerCase() ?? '';
         if (role && wanted.length && wanted.every((w) => role.includes(w))) return { speaker: before[k].person.full, role: null, inherited: false };
