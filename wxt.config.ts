@@ -14,6 +14,16 @@ export default defineConfig({
     description: 'A private reading companion for news: clutter-free articles, a short summary, key quotes, saved for later.',
     permissions: ['storage', 'unlimitedStorage', 'activeTab'],
     action: { default_title: 'Lede' },
+    // The reader view's code, imported by the content script when the reader first opens (utils/page/reader-overlay.ts).
+    // Chromium imports only web-accessible files; the per-session URL keeps pages from probing for Lede by it.
+    // Firefox lets a content script import the extension's own files as they are.
+    ...(browser !== 'firefox'
+      ? {
+          web_accessible_resources: [
+            { resources: ['reader-overlay.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+          ],
+        }
+      : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

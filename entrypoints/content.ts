@@ -1,24 +1,47 @@
 import { answer, type ContentRequests } from '@/utils/messages';
 import { LedePage } from '@/utils/page/lede-page';
-import { getSettings, shouldDeclutter, SUMMARY_SENTENCES } from '@/utils/storage/settings';
+import { followPages } from '@/utils/page/navigation';
+import { clearQuoteHighlight, showQuoteOnPage } from '@/utils/page/quote-highlight';
+import { ReaderView } from '@/utils/page/reader-overlay';
+import { getSettings, shouldDeclutter, SUMMARY_SENTENCES, type Settings } from '@/utils/storage/settings';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main() {
-    const page = getSettings().then(
-      (settings) =>
-        new LedePage(document, location.href, {
-          declutter: shouldDeclutter(settings, location.href),
-          summarySentences: SUMMARY_SENTENCES[settings.summaryLength],
-          keyQuotes: settings.keyQuotes,
-        }),
-    );
+    const pageAt = (url: string, settingsNow: Promise<Settings>, previous: LedePage | null = null) =>
+      settingsNow.then(
+        (settings) =>
+          new LedePage(
+            document,
+            url,
+            {
+              declutter: shouldDeclutter(settings, url),
+              summarySentences: SUMMARY_SENTENCES[settings.summaryLength],
+              keyQuotes: settings.keyQuotes,
+            },
+            previous,
+          ),
+      );
+    let page = pageAt(location.href, getSettings());
+    const reader = new ReaderView(document, async () => (await page).getAnalysis());
+    // Single-page sites: another page without a page load gets its own LedePage, which puts the old one's back.
+    followPages(window, page, (url, previous) => pageAt(url, getSettings(), previous), (next) => {
+      page = next;
+      reader.close();
+      clearQuoteHighlight();
+    });
     // Listening at once: the popup may ask before the settings are read.
     answer<ContentRequests>({
       'analysis:get': async ({ force }) => (await page).getAnalysis(force),
       'declutter:get': async () => (await page).decluttered,
       'declutter:set': async ({ enabled }) => (await page).setDeclutter(enabled),
+      'reader:open': () => reader.open(),
+      'reader:close': () => reader.close(),
+      'reader:toggle': () => reader.toggle(),
+      'reader:get': () => reader.state,
+      'quote:show': async ({ index }) =>
+        reader.showQuote(index) ?? showQuoteOnPage(document, await (await page).getAnalysis(), index),
     });
   },
 });

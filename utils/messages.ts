@@ -10,6 +10,17 @@ export interface ContentRequests {
   /** Turns the in-place declutter on or off; answers the state now in force. */
   'declutter:set': { request: { enabled: boolean }; response: DeclutterState };
   'declutter:get': { request: Record<string, never>; response: DeclutterState };
+  /** The reader view over the page (the popup's button, the keyboard shortcut); each answers whether it is open. */
+  'reader:open': { request: Record<string, never>; response: ReaderState };
+  'reader:close': { request: Record<string, never>; response: ReaderState };
+  'reader:toggle': { request: Record<string, never>; response: ReaderState };
+  'reader:get': { request: Record<string, never>; response: ReaderState };
+  /** Scrolls to quote `index` of the analysis (in the open reader view, else on the page) and highlights it. */
+  'quote:show': { request: { index: number }; response: { found: boolean } };
+}
+
+export interface ReaderState {
+  open: boolean;
 }
 
 export interface DeclutterState {

@@ -29,14 +29,30 @@ export class LedePage {
   readonly detection: Detection;
   private analysis: Promise<Analysis> | null = null;
   private declutter: Declutter | null = null;
+  private disposed = false;
 
   constructor(
     private readonly doc: Document,
     private readonly url: string,
     private readonly options: LedePageOptions,
+    /** The page a single-page site showed before: it is put back as this one takes over (see retire()). */
+    private predecessor: LedePage | null = null,
   ) {
     this.detection = detectArticle(doc, url);
     if (this.detection.isArticle) this.analysis = this.analyse(false);
+    if (!this.detection.isArticle) this.retire();
+  }
+
+  /** Puts the page back as it was and stops: the site moved on to another page without a page load. */
+  dispose(): void {
+    this.disposed = true;
+    this.declutter?.revert();
+  }
+
+  // In the same task as this page's declutter: what the old page hid does not flash up between the two.
+  private retire(): void {
+    this.predecessor?.dispose();
+    this.predecessor = null;
   }
 
   /** The analysis; a page detection did not take for an article is analysed only when `force` asks for it. */
@@ -68,12 +84,14 @@ export class LedePage {
     const analysis = completeAnalysis(this.doc, this.url, this.detection, extraction, { ...this.options, force });
     if (extraction && analysis.isArticle) {
       await yieldToPage();
+      this.retire();
       const story = mapStory(this.doc, extraction.content, mapped.liveOf, analysis);
       if (story) {
         this.declutter = new Declutter(this.doc, story);
-        if (this.options.declutter) this.declutter.apply();
+        if (this.options.declutter && !this.disposed) this.declutter.apply();
       }
     }
+    this.retire();
     return analysis;
   }
 }

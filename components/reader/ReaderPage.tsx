@@ -1,0 +1,75 @@
+// The offline reader page (reader.html?id=<saved id>): a saved article from the extension's storage, in the same
+// reader view as over a live page. Offline means no network request at all: pictures show as their descriptions.
+import { useEffect, useState } from 'preact/hooks';
+import { storage } from 'wxt/utils/storage';
+import { createSavedReader } from '@/utils/storage/saved-store';
+import type { SavedArticle } from '@/utils/storage/schema';
+import { getSettings, updateSettings } from '@/utils/storage/settings';
+import { safeHref } from '../SavedList';
+import { fromSaved } from './article';
+import type { ReaderPrefs } from './prefs';
+import { Reader } from './Reader';
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'missing' }
+  | { kind: 'failed'; error: string }
+  | { kind: 'ready'; saved: SavedArticle; prefs: ReaderPrefs };
+
+export function ReaderPage({ id }: { id: string | null }) {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  useEffect(() => {
+    if (!id) return setState({ kind: 'missing' });
+    Promise.all([createSavedReader(storage).get(id), getSettings()]).then(
+      ([saved, prefs]) => setState(saved ? { kind: 'ready', saved, prefs } : { kind: 'missing' }),
+      (e) => setState({ kind: 'failed', error: e instanceof Error ? e.message : String(e) }),
+    );
+  }, [id]);
+  useEffect(() => {
+    if (state.kind === 'ready') document.title = `${state.saved.title} · Lede`;
+  }, [state]);
+
+  if (state.kind === 'loading') return <p class="reader-message" role="status">Opening the saved article…</p>;
+  if (state.kind === 'missing') {
+    return (
+      <div class="reader-message" data-testid="reader-missing">
+        <h1>This article is not saved on this device</h1>
+        <p>It may have been removed from your saved articles. Lede keeps saved articles only in this browser.</p>
+      </div>
+    );
+  }
+  if (state.kind === 'failed') {
+    return (
+      <div class="reader-message" role="alert">
+        <h1>The saved article could not be read</h1>
+        <p>{state.error}</p>
+      </div>
+    );
+  }
+  const article = fromSaved(state.saved);
+  const href = safeHref(state.saved.url);
+  if (!article) {
+    return (
+      <div class="reader-message" data-testid="reader-link-only">
+        <h1 dir="auto">{state.saved.title}</h1>
+        <p>
+          This page was saved as a link, without a clean copy to read offline.{' '}
+          {href && (
+            <a href={href} target="_blank" rel="noopener noreferrer">
+              Open it on the web
+            </a>
+          )}
+        </p>
+      </div>
+    );
+  }
+  return (
+    <Reader
+      article={article}
+      prefs={state.prefs}
+      onPrefs={(patch) => void updateSettings(patch).catch((e) => console.warn('Lede: could not store the setting', e))}
+      images="placeholder"
+      notice="Saved copy, read offline: Lede loads nothing from the web here, so pictures show as their descriptions."
+    />
+  );
+}

@@ -1,0 +1,36 @@
+// The companion's "Reader view" button: opens the reader view over the tab's page, or closes it. From the toolbar
+// popup, the popup gets out of the way (or, opened as a tab, hands over to the page's tab) so the story shows.
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { askTab } from '@/utils/messages';
+
+export function ReaderToggle(props: { tabId: number; mode: 'popup' | 'panel'; onError(message: string): void }) {
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    let live = true;
+    askTab(props.tabId, 'reader:get', {}).then(
+      (s) => live && setOpen(s.open),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [props.tabId]);
+
+  const toggle = async () => {
+    try {
+      const state = await askTab(props.tabId, 'reader:toggle', {});
+      setOpen(state.open);
+      if (!state.open || props.mode !== 'popup') return;
+      if (new URLSearchParams(location.search).has('tab')) await browser.tabs.update(props.tabId, { active: true });
+      else window.close();
+    } catch (e) {
+      props.onError(`Could not open the reader view: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  return (
+    <button type="button" data-testid="reader-toggle" aria-pressed={open} onClick={toggle}>
+      {open ? 'Close reader view' : 'Reader view'}
+    </button>
+  );
+}
