@@ -1,12 +1,24 @@
+// The story's quotations with who said them: the key ones first, all of them on demand. With `onShow`, a click on
+// a quote takes the reader to it in the page (scrolled into view and highlighted).
+import { useState } from 'preact/hooks';
 import type { Quote } from '@/utils/analysis/types';
 
-export function QuoteList({ quotes, lang }: { quotes: Quote[]; lang: string | null }) {
+export function QuoteList({ quotes, lang, onShow }: { quotes: Quote[]; lang: string | null; onShow?: (q: Quote) => void }) {
+  const [all, setAll] = useState(false);
   if (quotes.length === 0) return null;
+  const key = quotes.filter((q) => q.key);
+  const shown = all || key.length === 0 ? quotes : key;
   return (
     <section class="quotes" aria-labelledby="quotes-heading">
-      <h2 id="quotes-heading">Key quotes</h2>
-      {quotes.map((q) => (
-        <figure class="quote" data-testid="quote">
+      <h2 id="quotes-heading">{shown === key ? 'Key quotes' : `Quotes (${quotes.length})`}</h2>
+      {shown.map((q) => (
+        <figure
+          class={onShow ? 'quote showable' : 'quote'}
+          data-testid="quote"
+          title={onShow ? 'Show it in the page' : undefined}
+          // Selecting words of a quote is not a request to jump to it.
+          onClick={onShow && (() => window.getSelection()?.isCollapsed !== false && onShow(q))}
+        >
           <blockquote data-testid="quote-text" lang={lang ?? undefined} dir="auto">
             {q.text}
           </blockquote>
@@ -19,9 +31,19 @@ export function QuoteList({ quotes, lang }: { quotes: Quote[]; lang: string | nu
             ) : (
               <span class="unknown-speaker">Speaker not named</span>
             )}
+            {onShow && (
+              <button type="button" class="show-quote" data-testid="quote-show">
+                Show in page
+              </button>
+            )}
           </figcaption>
         </figure>
       ))}
+      {key.length > 0 && quotes.length > key.length && (
+        <button type="button" class="link-button" data-testid="quotes-all" aria-expanded={all} onClick={() => setAll(!all)}>
+          {all ? 'Key quotes only' : `All quotes (${quotes.length})`}
+        </button>
+      )}
     </section>
   );
 }
