@@ -1,13 +1,17 @@
 import { storage } from 'wxt/utils/storage';
+import { libraryHandlers } from '@/utils/library/library-handlers';
 import { answer, type BackgroundRequests } from '@/utils/messages';
 import { createSavedStore } from '@/utils/storage/saved-store';
 import { toSavedArticle, toSavedLink } from '@/utils/storage/schema';
 
 export default defineBackground(() => {
   const saved = createSavedStore(storage);
+  // Storage migrations, then the search index (built from the saved articles if missing), off the first request's path.
+  void saved.ready().then(() => saved.search.ensure()).catch((e) => console.error('Lede: saved library', e));
   answer<BackgroundRequests>({
     'saved:save': ({ analysis }) => saved.save(toSavedArticle(analysis, Date.now())),
     'saved:save-link': ({ url, title }) => saved.save(toSavedLink(url, title, Date.now())),
     'saved:remove': async ({ id }) => ({ removed: await saved.remove(id) }),
+    ...libraryHandlers(saved),
   });
 });

@@ -1,8 +1,10 @@
-import { answer, type ContentRequests } from '@/utils/messages';
+import { storage } from 'wxt/utils/storage';
+import { answer, askBackground, type ContentRequests } from '@/utils/messages';
 import { LedePage } from '@/utils/page/lede-page';
 import { followPages } from '@/utils/page/navigation';
 import { clearQuoteHighlight, showQuoteOnPage } from '@/utils/page/quote-highlight';
 import { ReaderView } from '@/utils/page/reader-overlay';
+import { needsBody } from '@/utils/storage/saved-store';
 import { getSettings, shouldDeclutter, SUMMARY_SENTENCES, type Settings } from '@/utils/storage/settings';
 
 export default defineContentScript({
@@ -43,5 +45,10 @@ export default defineContentScript({
       'quote:show': async ({ index }) =>
         reader.showQuote(index) ?? showQuoteOnPage(document, await (await page).getAnalysis(), index),
     });
+    // A link saved without its clean copy gets it when the reader opens the page: the background keeps it.
+    void page
+      .then(async (p) => (await needsBody(storage, location.href)) && p.getAnalysis())
+      .then((analysis) => (analysis && analysis.isArticle ? askBackground('saved:fill-body', { analysis }) : null))
+      .catch((e) => console.warn('Lede: clean copy not kept', e));
   },
 });

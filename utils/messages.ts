@@ -1,7 +1,10 @@
 // The message protocol: one typed name per request, grouped by who answers it.
 import { browser } from 'wxt/browser';
 import type { Analysis } from './analysis/types';
-import type { SavedEntry } from './storage/schema';
+import type { EntryChange } from './library/edits';
+import type { ImportOutcome } from './storage/saved-store';
+import type { SavedArticle, SavedEntry } from './storage/schema';
+import type { Settings } from './storage/settings';
 
 /** Requests the content script answers (sent by the popup and other extension pages to one tab). */
 export interface ContentRequests {
@@ -36,6 +39,19 @@ export interface BackgroundRequests {
   /** A page Lede could not read, saved as its link; it gets its clean copy when next opened with Lede. */
   'saved:save-link': { request: { url: string; title: string }; response: SavedEntry };
   'saved:remove': { request: { id: string }; response: { removed: boolean } };
+  /** The content script read an article whose URL is saved as a link only (see needsBody()): keep its clean copy. */
+  'saved:fill-body': { request: { analysis: Analysis }; response: { filled: boolean } };
+  /** The library at the current storage version (a page that finds an older one waits for the migration). */
+  'library:ready': { request: Record<string, never>; response: { count: number } };
+  /** Mark read / unread / archived, add or remove tags, on one article or a selection. */
+  'library:update': { request: { ids: string[]; change: EntryChange }; response: { updated: number } };
+  /** Deletes articles; `library:undo-delete` brings the last deletion back. */
+  'library:delete': { request: { ids: string[] }; response: { deleted: number } };
+  'library:undo-delete': { request: Record<string, never>; response: { restored: number } };
+  /** An import in chunks under one id, written by `library:import-commit` (all or nothing), or abandoned. */
+  'library:import-chunk': { request: { importId: string; articles: SavedArticle[] }; response: { staged: number } };
+  'library:import-commit': { request: { importId: string; settings: Settings | null }; response: ImportOutcome };
+  'library:import-abort': { request: { importId: string }; response: { aborted: boolean } };
 }
 
 type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
