@@ -23,6 +23,7 @@ import { LibraryTx } from './library-tx';
 import { describeStorageError } from './storage-errors';
 import { addSegment, createSearchUpkeep, indexedDoc, readSearchMeta, segmentKeys, type SearchUpkeep } from './search-store';
 import {
+  articleId,
   emptyLibraryIndex,
   isLibraryIndex,
   type LibraryIndex,
@@ -85,6 +86,16 @@ interface Trash {
 }
 
 export const SETTINGS_KEY = 'local:settings' as const;
+
+/**
+ * Whether `url` is saved as a link waiting for its clean copy: one small read, cheap enough for the content
+ * script to ask on every article it reads before it sends the analysis ('saved:fill-body').
+ */
+export async function needsBody(storage: WxtStorage, url: string): Promise<boolean> {
+  const id = articleId(url);
+  const at = ((await storage.getItem<IdBucket>(idsKey(idBucket(id)))) ?? {})[id];
+  return at !== undefined && at[1] === 0;
+}
 
 export function createSavedReader(storage: WxtStorage, migrate?: () => Promise<unknown>): SavedReader {
   const index = async (): Promise<LibraryIndex> => {
