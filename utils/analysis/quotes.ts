@@ -160,8 +160,8 @@ class Story {
     lang: string | null,
     readonly quotations: MarkedQuotation[],
   ) {
-    this.lang = (lang ?? '').toLowerCase().split(/[-_]/)[0];
-    this.lex = { ...lexicon(lang), lang: this.lang, known: (name) => this.lookup(name.join(' '), Infinity, 0) !== null };
+    this.lang = textLanguage(paragraphs, (lang ?? '').toLowerCase().split(/[-_]/)[0]);
+    this.lex = { ...lexicon(this.lang || null), lang: this.lang, known: (name) => this.lookup(name.join(' '), Infinity, 0) !== null };
     this.tokenCache = new Array(paragraphs.length);
     this.quoted = paragraphs.map(() => []);
     for (const q of quotations) for (const s of q.spans) this.quoted[s.paragraph].push([s.open, s.after]);
@@ -359,6 +359,38 @@ class Story {
     out.push([start, this.paragraphs[i].length]);
     return out;
   }
+}
+
+// The commonest short words of the languages whose attributions we read.
+const FUNCTION_WORDS: Record<string, Set<string>> = {
+  en: new Set('the and of to in is that for was with on as by he said'.split(' ')),
+  fr: new Set('le la les des et est que du une pour dans qui au sur pas'.split(' ')),
+  de: new Set('der die das und ist nicht mit den von zu ein sich auf für'.split(' ')),
+  es: new Set('el la los las que del y en por con una para es se lo'.split(' ')),
+  pt: new Set('o os as que do da em um uma para com não dos das é'.split(' ')),
+  it: new Set('il di che e la per non una sono del della con gli le'.split(' ')),
+  pl: new Set('i w na nie się z do że to jest jak po przez od'.split(' ')),
+};
+
+/**
+ * The language the story is written in: the page's own word for it, unless its text is plainly in another of the
+ * languages we read (a site that labels every page "en", or none at all).
+ */
+function textLanguage(paragraphs: string[], declared: string): string {
+  if (['ja', 'zh', 'ko'].includes(declared)) return declared;
+  const counts: Record<string, number> = {};
+  let words = 0;
+  for (const p of paragraphs) {
+    for (const m of p.toLowerCase().matchAll(/\p{L}+/gu)) {
+      words++;
+      for (const [lang, set] of Object.entries(FUNCTION_WORDS)) if (set.has(m[0])) counts[lang] = (counts[lang] ?? 0) + 1;
+    }
+    if (words > 600) break;
+  }
+  let best = declared;
+  let bestCount = counts[declared] ?? 0;
+  for (const [lang, n] of Object.entries(counts)) if (n > bestCount * 2 && n > words * 0.08) [best, bestCount] = [lang, n];
+  return best;
 }
 
 /** A run of capitalised words starting at k (with particles, initials and "of" between them), or null. */
