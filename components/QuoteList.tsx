@@ -2,6 +2,7 @@
 // a quote takes the reader to it in the page (scrolled into view and highlighted).
 import { useState } from 'preact/hooks';
 import type { Quote } from '@/utils/analysis/types';
+import { t } from '@/utils/i18n';
 
 export function QuoteList({ quotes, lang, onShow }: { quotes: Quote[]; lang: string | null; onShow?: (q: Quote) => void }) {
   const [all, setAll] = useState(false);
@@ -10,12 +11,12 @@ export function QuoteList({ quotes, lang, onShow }: { quotes: Quote[]; lang: str
   const shown = all || key.length === 0 ? quotes : key;
   return (
     <section class="quotes" aria-labelledby="quotes-heading">
-      <h2 id="quotes-heading">{shown === key ? 'Key quotes' : `Quotes (${quotes.length})`}</h2>
+      <h2 id="quotes-heading">{shown === key ? t('keyQuotesHeading') : t('quotesHeadingAll', quotes.length)}</h2>
       {shown.map((q) => (
         <figure
           class={onShow ? 'quote showable' : 'quote'}
           data-testid="quote"
-          title={onShow ? 'Show it in the page' : undefined}
+          title={onShow ? t('showQuoteTitle') : undefined}
           // Selecting words of a quote is not a request to jump to it.
           onClick={onShow && (() => window.getSelection()?.isCollapsed !== false && onShow(q))}
         >
@@ -29,11 +30,11 @@ export function QuoteList({ quotes, lang, onShow }: { quotes: Quote[]; lang: str
                 {q.role && <span class="role">, {q.role}</span>}
               </>
             ) : (
-              <span class="unknown-speaker">Speaker not named</span>
+              <span class="unknown-speaker">{t('speakerUnknown')}</span>
             )}
             {onShow && (
               <button type="button" class="show-quote" data-testid="quote-show">
-                Show in page
+                {t('showQuote')}
               </button>
             )}
           </figcaption>
@@ -41,7 +42,7 @@ export function QuoteList({ quotes, lang, onShow }: { quotes: Quote[]; lang: str
       ))}
       {key.length > 0 && quotes.length > key.length && (
         <button type="button" class="link-button" data-testid="quotes-all" aria-expanded={all} onClick={() => setAll(!all)}>
-          {all ? 'Key quotes only' : `All quotes (${quotes.length})`}
+          {all ? t('quotesKeyOnly') : t('quotesAll', quotes.length)}
         </button>
       )}
     </section>

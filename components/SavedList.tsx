@@ -1,12 +1,14 @@
+import { t } from '@/utils/i18n';
 import type { SavedEntry } from '@/utils/storage/schema';
 import { formatMinutes, hostname } from './format';
 
-export function SavedList({ entries, onRemove }: { entries: SavedEntry[]; onRemove(id: string): void }) {
+/** `total`: how many are saved in all, when `entries` are only the newest of them. */
+export function SavedList({ entries, total, onRemove }: { entries: SavedEntry[]; total?: number; onRemove(id: string): void }) {
   return (
     <section class="saved" aria-labelledby="saved-heading">
-      <h2 id="saved-heading">Saved ({entries.length})</h2>
+      <h2 id="saved-heading">{t('savedHeading', total ?? entries.length)}</h2>
       {entries.length === 0 ? (
-        <p class="empty">Nothing saved yet. Save an article to read it later, even offline.</p>
+        <p class="empty">{t('savedEmpty')}</p>
       ) : (
         <ul>
           {entries.map((e) => (
@@ -18,7 +20,7 @@ export function SavedList({ entries, onRemove }: { entries: SavedEntry[]; onRemo
                 {e.siteName ?? hostname(e.url)}
                 {e.readingMinutes > 0 && ` · ${formatMinutes(e.readingMinutes)}`}
               </span>
-              <button type="button" class="remove" aria-label={`Remove “${e.title}” from saved`} onClick={() => onRemove(e.id)}>
+              <button type="button" class="remove" aria-label={t('savedRemove', e.title)} onClick={() => onRemove(e.id)}>
                 ×
               </button>
             </li>

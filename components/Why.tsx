@@ -1,13 +1,14 @@
 import type { Detection } from '@/utils/analysis/types';
+import { t } from '@/utils/i18n';
 
 /** Why Lede took the page for an article or not: the signals and what each weighed. */
 export function Why({ detection }: { detection: Detection }) {
   if (detection.signals.length === 0) return null;
   return (
     <details class="why" data-testid="why">
-      <summary>Why {detection.isArticle ? 'an article' : 'not an article'}?</summary>
+      <summary>{t(detection.isArticle ? 'whyArticle' : 'whyNotArticle')}</summary>
       <p>
-        Score {detection.score.toFixed(2)} (an article from {detection.threshold.toFixed(2)})
+        {t('whyScore', [detection.score.toFixed(2), detection.threshold.toFixed(2)])}
       </p>
       <table>
         <tbody>

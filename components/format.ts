@@ -1,4 +1,5 @@
 // Display formats shared by the popup, the side panel and the library.
+import { t } from '@/utils/i18n';
 
 /** "20 Jun 2024" from the page's date; an ISO date keeps the publisher's own calendar day. */
 export function formatDate(value: string | null, locale?: string): string | null {
@@ -10,7 +11,7 @@ export function formatDate(value: string | null, locale?: string): string | null
 }
 
 export function formatMinutes(minutes: number): string {
-  return `${Math.max(1, Math.round(minutes))} min read`;
+  return t('minutesRead', Math.max(1, Math.round(minutes)));
 }
 
 export function hostname(url: string): string {

@@ -2,6 +2,7 @@
 // popup, the popup gets out of the way (or, opened as a tab, hands over to the page's tab) so the story shows.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { t } from '@/utils/i18n';
 import { askTab } from '@/utils/messages';
 
 export function ReaderToggle(props: { tabId: number; mode: 'popup' | 'panel'; onError(message: string): void }) {
@@ -25,12 +26,12 @@ export function ReaderToggle(props: { tabId: number; mode: 'popup' | 'panel'; on
       if (new URLSearchParams(location.search).has('tab')) await browser.tabs.update(props.tabId, { active: true });
       else window.close();
     } catch (e) {
-      props.onError(`Could not open the reader view: ${e instanceof Error ? e.message : String(e)}`);
+      props.onError(`${t('errorCouldNotOpenReader')}: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
   return (
     <button type="button" data-testid="reader-toggle" aria-pressed={open} onClick={toggle}>
-      {open ? 'Close reader view' : 'Reader view'}
+      {open ? t('readerClose') : t('readerOpen')}
     </button>
   );
 }

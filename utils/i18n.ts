@@ -1,0 +1,25 @@
+// Interface text: every string a reader sees comes from public/_locales/<language>/messages.json through
+// browser.i18n, so a translation is one file. The keys are typed from the English file (WXT generates them).
+import { browser, type WxtI18n } from 'wxt/browser';
+
+export type MessageKey = Exclude<Parameters<WxtI18n['getMessage']>[0], `@@${string}`>;
+
+type Substitution = string | number;
+
+/** The message in the browser's language (English where it has no translation); `$1`… take `substitutions`. */
+export function t(key: MessageKey, substitutions?: Substitution | Substitution[]): string {
+  const subs = substitutions === undefined ? undefined : [substitutions].flat().map(String);
+  // A missing key shows itself instead of an empty label (the unit tests keep that from shipping).
+  return browser.i18n.getMessage(key, subs) || key;
+}
+
+/** The language the interface is shown in, for dates and numbers ("uk", "en-US"). */
+export function uiLocale(): string {
+  return browser.i18n.getUILanguage();
+}
+
+/** The page's `lang` and `dir` follow the interface language, for screen readers, hyphenation and fonts. */
+export function localizeDocument(doc: Document = document): void {
+  doc.documentElement.lang = uiLocale();
+  doc.documentElement.dir = browser.i18n.getMessage('@@bidi_dir') || 'ltr';
+}
