@@ -9,11 +9,39 @@ export default defineConfig({
   // The sources zip for addons.mozilla.org holds what rebuilds the add-on, not scratch or test output.
   zip: { excludeSources: ['tmp/**', 'demo-output/**', 'bench-results/**', 'web-ext-artifacts/**'] },
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
-    name: 'Lede',
-    description: 'A private reading companion for news: clutter-free articles, a short summary, key quotes, saved for later.',
-    permissions: ['storage', 'unlimitedStorage', 'activeTab'],
-    action: { default_title: 'Lede' },
+  hooks: {
+    // WXT names the toolbar button and the sidebar after their pages' <title>; the manifest's names are localised.
+    'build:manifestGenerated': (_, manifest) => {
+      for (const key of ['action', 'browser_action', 'sidebar_action'] as const)
+        if (manifest[key]) manifest[key].default_title = '__MSG_extName__';
+    },
+  },
+  manifest: ({ browser, manifestVersion }) => ({
+    // Name, description and shortcut names in the browser's language: public/_locales/<lang>/messages.json.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // Each one is justified in the README's Permissions table (tests/unit/readme-agrees.test.ts keeps them equal).
+    // Chrome adds sidePanel for entrypoints/sidepanel; Firefox's sidebar needs no permission.
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'contextMenus'],
+    // The toolbar button: `action` in Manifest V3, `browser_action` in Firefox's V2 build.
+    [manifestVersion === 3 ? 'action' : 'browser_action']: {
+      default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' },
+      // Firefox draws its toolbar in one colour per theme: "light" is the light glyph for dark toolbars.
+      ...(browser === 'firefox'
+        ? { theme_icons: [16, 32].map((size) => ({ light: `icon/light-${size}.png`, dark: `icon/dark-${size}.png`, size })) }
+        : {}),
+    },
+    commands: {
+      // The browser's own command: it opens the popup.
+      [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: '__MSG_commandOpen__',
+      },
+      'save-article': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandSave__' },
+      'toggle-reader': { suggested_key: { default: 'Alt+Shift+V' }, description: '__MSG_commandReader__' },
+      'toggle-declutter': { suggested_key: { default: 'Alt+Shift+D' }, description: '__MSG_commandDeclutter__' },
+    },
     // The reader view's code, imported by the content script when the reader first opens (utils/page/reader-overlay.ts).
     // Chromium imports only web-accessible files; the per-session URL keeps pages from probing for Lede by it.
     // Firefox lets a content script import the extension's own files as they are.

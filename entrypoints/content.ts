@@ -1,4 +1,6 @@
 import { storage } from 'wxt/utils/storage';
+import { followDeclutterSettings } from '@/utils/browser/follow-settings';
+import { announceArticle, detectedArticle } from '@/utils/browser/page-announce';
 import { answer, askBackground, type ContentRequests } from '@/utils/messages';
 import { LedePage } from '@/utils/page/lede-page';
 import { followPages } from '@/utils/page/navigation';
@@ -11,6 +13,7 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main() {
+    const settingsAtLoad = getSettings();
     const pageAt = (url: string, settingsNow: Promise<Settings>, previous: LedePage | null = null) =>
       settingsNow.then(
         (settings) =>
@@ -25,11 +28,15 @@ export default defineContentScript({
             previous,
           ),
       );
-    let page = pageAt(location.href, getSettings());
+    let page = pageAt(location.href, settingsAtLoad);
     const reader = new ReaderView(document, async () => (await page).getAnalysis());
+    // The toolbar badge marks the tab once the article is analysed, and unmarks it when a single-page site leaves it.
+    const announce = (p: Promise<LedePage>, orNone: boolean) =>
+      void announceArticle(p.then((x) => x.getAnalysis()), (article) => askBackground('page:detected', { article }), { orNone });
     // Single-page sites: another page without a page load gets its own LedePage, which puts the old one's back.
     followPages(window, page, (url, previous) => pageAt(url, getSettings(), previous), (next) => {
       page = next;
+      announce(next, true);
       reader.close();
       clearQuoteHighlight();
     });
@@ -38,6 +45,7 @@ export default defineContentScript({
       'analysis:get': async ({ force }) => (await page).getAnalysis(force),
       'declutter:get': async () => (await page).decluttered,
       'declutter:set': async ({ enabled }) => (await page).setDeclutter(enabled),
+      'page:article': async () => detectedArticle((await page).getAnalysis()),
       'reader:open': () => reader.open(),
       'reader:close': () => reader.close(),
       'reader:toggle': () => reader.toggle(),
@@ -50,5 +58,10 @@ export default defineContentScript({
       .then(async (p) => (await needsBody(storage, location.href)) && p.getAnalysis())
       .then((analysis) => (analysis && analysis.isArticle ? askBackground('saved:fill-body', { analysis }) : null))
       .catch((e) => console.warn('Lede: clean copy not kept', e));
+    announce(page, false);
+    // Settings changes apply to the open page without a reload.
+    void Promise.all([page, settingsAtLoad]).then(([, settings]) =>
+      followDeclutterSettings(location.href, settings, async (enabled) => (await page).setDeclutter(enabled)),
+    );
   },
 });

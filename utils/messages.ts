@@ -13,6 +13,8 @@ export interface ContentRequests {
   /** Turns the in-place declutter on or off; answers the state now in force. */
   'declutter:set': { request: { enabled: boolean }; response: DeclutterState };
   'declutter:get': { request: Record<string, never>; response: DeclutterState };
+  /** The article this page holds, once analysed (null on any other page): the background's badge asks after a navigation. */
+  'page:article': { request: Record<string, never>; response: DetectedArticle | null };
   /** The reader view over the page (the popup's button, the keyboard shortcut); each answers whether it is open. */
   'reader:open': { request: Record<string, never>; response: ReaderState };
   'reader:close': { request: Record<string, never>; response: ReaderState };
@@ -24,6 +26,12 @@ export interface ContentRequests {
 
 export interface ReaderState {
   open: boolean;
+}
+
+/** An article the content script has detected and analysed on its page. */
+export interface DetectedArticle {
+  url: string;
+  title: string | null;
 }
 
 export interface DeclutterState {
@@ -52,6 +60,8 @@ export interface BackgroundRequests {
   'library:import-chunk': { request: { importId: string; articles: SavedArticle[] }; response: { staged: number } };
   'library:import-commit': { request: { importId: string; settings: Settings | null }; response: ImportOutcome };
   'library:import-abort': { request: { importId: string }; response: { aborted: boolean } };
+  /** The sender's tab holds this article (sent once it is analysed), or no longer one: the toolbar badge follows. */
+  'page:detected': { request: { article: DetectedArticle | null }; response: null };
 }
 
 type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -95,18 +105,23 @@ export async function askBackground<N extends keyof BackgroundRequests>(
 type Protocol<R> = { [N in keyof R]: { request: unknown; response: unknown } };
 
 type Handlers<R extends Protocol<R>> = {
-  [N in keyof R]: (payload: R[N]['request']) => R[N]['response'] | Promise<R[N]['response']>;
+  [N in keyof R]: (payload: R[N]['request'], sender: Sender) => R[N]['response'] | Promise<R[N]['response']>;
 };
+
+/** Who sent a request: `tab` is set when a content script did. */
+export interface Sender {
+  tab?: { id?: number };
+}
 
 /** Answers the requests named in `handlers`; errors travel back as messages, never as silence. */
 export function answer<R extends Protocol<R>>(
   handlers: Handlers<R>,
 ): () => void {
-  const listener = (message: unknown): Promise<Reply<unknown>> | undefined => {
+  const listener = (message: unknown, sender: Sender): Promise<Reply<unknown>> | undefined => {
     if (!isEnvelope(message) || !(message.lede in handlers)) return undefined;
-    const handler = handlers[message.lede as keyof R] as (p: unknown) => unknown;
+    const handler = handlers[message.lede as keyof R] as (p: unknown, s: Sender) => unknown;
     return Promise.resolve()
-      .then(() => handler(message.payload))
+      .then(() => handler(message.payload, sender))
       .then(
         (value) => ({ ok: true as const, value }),
         (e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) }),
