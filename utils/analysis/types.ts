@@ -22,7 +22,8 @@ export interface Quote {
   text: string;
   /** The speaker's name as the story gives it, or null when no speaker can be found. */
   speaker: string | null;
-  /** A title or role the story puts before the name ("U.S. National Security Council spokesperson"). */
+  /** The title or role the story gives the speaker, before the name ("U.S. National Security Council
+   * spokesperson John Kirby") or after it ("said John Kirby, a spokesman for the council"). */
   role: string | null;
   /** Index of the paragraph (in Analysis.paragraphs) where the quotation opens. */
   paragraph: number;
