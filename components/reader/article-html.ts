@@ -178,7 +178,7 @@ function tidy(body: HTMLElement, options: ArticleHtmlOptions): void {
   };
   for (const el of [...body.querySelectorAll('*')]) {
     if (!body.contains(el) || !BLOCKS.has(el.tagName)) continue; // gone with a container already removed
-    if (((looksLikeClutter(el) || teaser(el)) && !holdsProse(el)) || isWidgetLabel(el, isProse)) el.remove();
+    if (((looksLikeClutter(el) || teaser(el)) && !holdsProse(el)) || isWidgetLabel(el, options.lang)) el.remove();
   }
   for (const el of body.querySelectorAll('[id], [class]')) {
     el.removeAttribute('id');
@@ -194,12 +194,12 @@ function tidy(body: HTMLElement, options: ArticleHtmlOptions): void {
  * read"): a paragraph the analysis would not take for prose, that is neither a caption, a list item or a
  * heading, nor a bold subheading or the lead-in to what follows (a colon).
  */
-function isWidgetLabel(el: Element, isProse: (el: Element) => boolean): boolean {
+function isWidgetLabel(el: Element, lang: string | null | undefined): boolean {
   if (el.tagName !== 'P' && !(el.tagName === 'DIV' && !el.querySelector('*:not(a, b, strong, em, i, span, br)'))) return false;
   const text = squash(el.textContent);
   if (!text || /[:：]$/.test(text) || el.parentElement?.closest(KEEP_SHORT_INSIDE) || el.querySelector('img')) return false;
   const emphasised = [...el.querySelectorAll('b, strong')].reduce((n, e) => n + squash(e.textContent).length, 0);
-  return emphasised < text.length && !isProse(el);
+  return emphasised < text.length && !readsAsProse(text, 0, lang);
 }
 
 function placeholder(img: HTMLImageElement): HTMLElement {

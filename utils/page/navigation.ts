@@ -35,7 +35,7 @@ export function watchUrl(win: Window, onChange: (url: string) => void, pollMs = 
     return () => navigation.removeEventListener('navigatesuccess', check);
   }
   win.addEventListener('popstate', check);
-  const titles = watchTitle(win.document, check);
+  const titles = watchTitle(win, check);
   const timer = win.setInterval(check, pollMs);
   return () => {
     win.removeEventListener('popstate', check);
@@ -44,10 +44,17 @@ export function watchUrl(win: Window, onChange: (url: string) => void, pollMs = 
   };
 }
 
-function watchTitle(doc: Document, onChange: () => void): () => void {
-  if (typeof MutationObserver === 'undefined' || !doc.head) return () => {};
-  const observer = new MutationObserver(() => onChange());
-  observer.observe(doc.head, { childList: true, subtree: true, characterData: true });
+// The content script's own MutationObserver; a test's window brings its own.
+function observerOf(win: Window): typeof MutationObserver | undefined {
+  return globalThis.MutationObserver ?? (win as Window & { MutationObserver?: typeof MutationObserver }).MutationObserver;
+}
+
+function watchTitle(win: Window, onChange: () => void): () => void {
+  const Observer = observerOf(win);
+  const head = win.document.head;
+  if (!Observer || !head) return () => {};
+  const observer = new Observer(() => onChange());
+  observer.observe(head, { childList: true, subtree: true, characterData: true });
   return () => observer.disconnect();
 }
 
@@ -56,6 +63,7 @@ function watchTitle(doc: Document, onChange: () => void): () => void {
 export function settled(win: Window, quietMs: number, maxWaitMs: number): Promise<void> {
   return new Promise((resolve) => {
     const doc = win.document;
+    const Observer = observerOf(win);
     let quiet = 0;
     const done = () => {
       observer?.disconnect();
@@ -64,9 +72,9 @@ export function settled(win: Window, quietMs: number, maxWaitMs: number): Promis
       resolve();
     };
     const observer =
-      typeof MutationObserver === 'undefined' || !doc.body
+      !Observer || !doc.body
         ? null
-        : new MutationObserver(() => {
+        : new Observer(() => {
             win.clearTimeout(quiet);
             quiet = win.setTimeout(done, quietMs);
           });
@@ -122,7 +130,7 @@ export function followPages<P>(
       look(mine);
       stopTitle?.();
       let title = win.document.title;
-      const stop = watchTitle(win.document, () => {
+      const stop = watchTitle(win, () => {
         if (win.document.title === title || mine !== generation) return;
         title = win.document.title;
         look(mine);
