@@ -121,41 +121,70 @@ export function prepare(input: SummaryInput, stem: number): Prepared {
     if (all.length >= MAX_SENTENCES) break;
   }
   const unpunctuated = all.filter((s) => TERMINAL.test(s)).length < all.length / 2;
-  const keep = all.map((_, i) => i).filter((i) => !isFragment(all[i], lang, { ...where[i], unpunctuated }));
+  // Word segmentation is the costly step: once per sentence, for the fragment rules and the vectors alike.
+  const segmented = all.map((s) => words(s, lang));
+  const keep = all
+    .map((_, i) => i)
+    .filter((i) => !isFragment(all[i], lang, { ...where[i], unpunctuated }, segmented[i]));
 
-  // Tokenise once; document frequency over every sentence of the window (fragments are text of the story too).
-  const toks = all.map((s) => tokens(s, lang, stem));
-  const df = new Map<string, number>();
-  for (const t of toks) for (const x of new Set(t)) df.set(x, (df.get(x) ?? 0) + 1);
+  // Tokenise once, terms as integer ids; document frequency over every sentence of the window (fragments are text
+  // of the story too), so the article's own common words weigh little in any language.
+  const ids = new Map<string, number>();
+  const toks = all.map((s, i) =>
+    tokens(s, lang, stem, segmented[i]).map((t) => {
+      let id = ids.get(t);
+      if (id === undefined) ids.set(t, (id = ids.size));
+      return id;
+    }),
+  );
   const n = all.length;
-  const vector = (t: string[]) => {
-    const v = new Map<string, number>();
-    for (const x of t) v.set(x, (v.get(x) ?? 0) + 1);
-    let norm = 0;
-    for (const [x, c] of v) {
-      const y = (1 + Math.log(c)) * Math.log((n + 1) / (df.get(x) ?? 0.5));
-      v.set(x, y);
-      norm += y * y;
-    }
-    norm = Math.sqrt(norm);
-    if (norm > 0) for (const [x, y] of v) v.set(x, y / norm);
-    return v;
-  };
+  const nTerms = ids.size;
+  const df = new Float64Array(nTerms);
+  const seen = new Int32Array(nTerms).fill(-1);
+  toks.forEach((t, i) => {
+    for (const id of t) if (seen[id] !== i) (seen[id] = i), df[id]++;
+  });
+  const idf = (id: number) => Math.log((n + 1) / (id < nTerms ? df[id] : 0.5));
 
-  const vecs = keep.map((i) => vector(toks[i]));
+  // Candidate vectors: (1 + log tf) * idf, unit length, as sparse [id, weight] lists. Similarities by scattering one
+  // vector into a dense scratch row and reading the others against it.
   const m = keep.length;
+  const vecs = keep.map((i) => unitVector(toks[i], idf));
+  const scratch = new Float64Array(nTerms + 1);
+  const against = (v: [number, number][]) => {
+    let sum = 0;
+    for (const [id, x] of v) sum += x * scratch[id];
+    return sum;
+  };
   const sim: number[][] = keep.map(() => new Array<number>(m).fill(0));
-  for (let a = 0; a < m; a++) for (let b = a + 1; b < m; b++) sim[a][b] = sim[b][a] = cosine(vecs[a], vecs[b]);
-  const titleVec = input.title ? vector(tokens(input.title, lang, stem)) : null;
+  for (let a = 0; a < m; a++) {
+    for (const [id, x] of vecs[a]) scratch[id] = x;
+    for (let b = a + 1; b < m; b++) sim[a][b] = sim[b][a] = against(vecs[b]);
+    for (const [id] of vecs[a]) scratch[id] = 0;
+  }
+  const closeness = (v: [number, number][] | null) => {
+    if (!v) return vecs.map(() => 0);
+    for (const [id, x] of v) if (id < nTerms) scratch[id] = x;
+    const out = vecs.map(against);
+    for (const [id] of v) scratch[id] = 0;
+    return out;
+  };
+  // Headline and dek: their words the article never uses get an id past the vocabulary (they match nothing).
+  const external = (text: string) =>
+    unitVector(
+      tokens(text, lang, stem).map((t) => ids.get(t) ?? nTerms),
+      idf,
+    );
+  const titleVec = input.title ? external(input.title) : null;
   const desc = input.description && !copiesBody(input.description, all) ? input.description : null;
-  const descVec = desc ? vector(tokens(desc, lang, stem)) : null;
+  const descVec = desc ? external(desc) : null;
   return {
     text: keep.map((i) => all[i]),
     index: keep,
     paragraph: keep.map((i) => paras[i]),
     sim,
-    title: vecs.map((v) => (titleVec ? cosine(v, titleVec) : 0)),
-    description: vecs.map((v) => (descVec ? cosine(v, descVec) : 0)),
+    title: closeness(titleVec),
+    description: closeness(descVec),
     length: scaled(keep.map((i) => Math.log(1 + toks[i].length))),
     words: keep.map((i) => toks[i].length),
     quote: keep.map((i) => quoteShare(all[i])),
@@ -222,14 +251,20 @@ function scaled(xs: number[]): number[] {
   return max > 0 ? xs.map((x) => x / max) : xs.map(() => 0);
 }
 
-function cosine(a: Map<string, number>, b: Map<string, number>): number {
-  if (a.size > b.size) [a, b] = [b, a];
-  let s = 0;
-  for (const [x, y] of a) {
-    const z = b.get(x);
-    if (z !== undefined) s += y * z;
+/** tf-idf vector of term ids, unit length, as [id, weight] pairs. */
+function unitVector(terms: number[], idf: (id: number) => number): [number, number][] {
+  const tf = new Map<number, number>();
+  for (const id of terms) tf.set(id, (tf.get(id) ?? 0) + 1);
+  const v: [number, number][] = [];
+  let norm = 0;
+  for (const [id, c] of tf) {
+    const x = (1 + Math.log(c)) * idf(id);
+    v.push([id, x]);
+    norm += x * x;
   }
-  return s;
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (const e of v) e[1] /= norm;
+  return v;
 }
 
 /** PageRank over a weighted, undirected similarity graph (damping 0.85), teleporting in proportion to `prior`. */
@@ -253,9 +288,9 @@ function pageRank(sim: number[][], prior: number[]): number[] {
 }
 
 /** Lower-cased word tokens; possessive endings dropped; optionally cut to a prefix. */
-function tokens(text: string, lang: string | null, stem: number): string[] {
+function tokens(text: string, lang: string | null, stem: number, segmented?: string[]): string[] {
   const out: string[] = [];
-  for (const w of words(text, lang)) {
+  for (const w of segmented ?? words(text, lang)) {
     let t = w.toLowerCase().replace(/['’]s$/, '');
     if (stem > 0 && t.length > stem && /^\p{L}+$/u.test(t) && !CJK.test(t)) t = t.slice(0, stem);
     out.push(t);
@@ -326,17 +361,23 @@ export interface Placement {
   unpunctuated?: boolean;
 }
 
-export function isFragment(s: string, lang: string | null, where: Placement = {}): boolean {
-  return fragmentReason(s, lang, where) !== null;
+export function isFragment(s: string, lang: string | null, where: Placement = {}, segmented?: string[]): boolean {
+  return fragmentReason(s, lang, where, segmented) !== null;
 }
 
 /** Why a sentence is a fragment (for tests and debugging), or null when it is fit for a summary. */
-export function fragmentReason(s: string, lang: string | null, where: Placement = {}): string | null {
+export function fragmentReason(
+  s: string,
+  lang: string | null,
+  where: Placement = {},
+  /** The sentence's words, when the caller has them already. */
+  segmented?: string[],
+): string | null {
   if (QUESTION.test(s)) return 'question'; // to the reader, or quoted: reads badly out of context
   if (URL_LIKE.test(s)) return 'link';
   if (CALL_TO_ACTION.test(s) || ABOUT_THE_SITE.test(s)) return 'call to action';
   if (CAPTION.test(s)) return 'caption';
-  const ws = words(s, lang);
+  const ws = segmented ?? words(s, lang);
   const n = ws.length;
   const cjk = (s.match(CJK_ALL) ?? []).length;
   const terminated = TERMINAL.test(s) && !/[:：]$/.test(s);
