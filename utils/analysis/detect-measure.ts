@@ -108,7 +108,8 @@ export function measurePage(doc: Document, url: string, ld: LdNode[] = readJsonL
 
   const lang = doc.documentElement?.getAttribute('lang') ?? '';
   const title = doc.title ?? '';
-  const cjk = CJK_LANG.test(lang) || (title.match(CJK_CHARS)?.length ?? 0) * 2 > title.length;
+  const paragraphs = doc.querySelectorAll('p, pre');
+  const cjk = CJK_LANG.test(lang) || mostlyCjk(title) || mostlyCjk(firstText(paragraphs));
   const weight = cjk ? CJK_WEIGHT : 1;
 
   // A publication date in metadata. Books, products, podcasts and events have dates too: those do not count.
@@ -133,7 +134,6 @@ export function measurePage(doc: Document, url: string, ld: LdNode[] = readJsonL
   let proseChars = 0;
   let mainChars = 0;
   let main: Element | null = null;
-  const paragraphs = doc.querySelectorAll('p, pre');
   for (let i = 0; i < paragraphs.length && i < MAX_PARAGRAPHS; i++) {
     const p = paragraphs[i];
     const prose = proseLength(p, weight);
@@ -178,6 +178,20 @@ export function measurePage(doc: Document, url: string, ld: LdNode[] = readJsonL
     container,
     ...pageClass(doc),
   };
+}
+
+function mostlyCjk(text: string): boolean {
+  const t = text.replace(/\s+/g, '');
+  return t.length > 0 && (t.match(CJK_CHARS)?.length ?? 0) * 2 > t.length;
+}
+
+/** The start of the first paragraph with some text (a page without a lang attribute still shows its script). */
+function firstText(paragraphs: NodeListOf<Element>): string {
+  for (let i = 0; i < paragraphs.length && i < 30; i++) {
+    const t = paragraphs[i].textContent ?? '';
+    if (t.trim().length >= 20) return t.slice(0, 200);
+  }
+  return '';
 }
 
 /** Characters of prose in `el` outside links: 0 when it is not a long paragraph or is mostly link text. */

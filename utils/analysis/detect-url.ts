@@ -91,6 +91,8 @@ export function urlShape(url: string): { shape: UrlShape; evidence: string } {
   const segments = decoded.split('/').filter((s) => s !== '');
   const query = u.search.replace(/^\?/, '');
 
+  // A search or tag query lists results, whatever the path.
+  if (/(?:^|&)(?:q|s|query|search|keyword|tag)=/i.test(query)) return { shape: 'section', evidence: `?${query}` };
   const rest = segments.filter((s, i) => !(i === 0 && LANGUAGE_FOLDER.test(s)) && !/^index\.\w+$/i.test(s));
   if (rest.length === 0 && !/=[^&]*\d{4}/.test(query)) return { shape: 'home', evidence: '/' };
 
@@ -101,7 +103,6 @@ export function urlShape(url: string): { shape: UrlShape; evidence: string } {
       return { shape: 'section', evidence: s };
     }
   }
-  if (/(?:^|&)(?:q|s|query|search|keyword|tag)=/i.test(query)) return { shape: 'section', evidence: `?${query}` };
 
   const date = DATE_PATH.exec(decoded) ?? DATE_PATH.exec(`/${query}`);
   if (date) return { shape: 'date', evidence: date[0] };
