@@ -158,7 +158,11 @@ export function Reader(props: ReaderProps) {
         </div>
         <div class="lr-progress" aria-hidden="true" ref={bar} />
       </div>
-      {props.notice && <p class="lr-notice">{props.notice}</p>}
+      {props.notice && (
+        <p class="lr-notice" data-testid="reader-notice">
+          {props.notice}
+        </p>
+      )}
 
       <article class="lr-page" lang={article.lang ?? undefined} dir={article.dir === 'rtl' || article.dir === 'ltr' ? article.dir : 'auto'}>
         <header class="lr-header">

@@ -1,7 +1,8 @@
 // The offline reader page (reader.html?id=<saved id>): a saved article from the extension's storage, in the same
 // reader view as over a live page. Offline means no network request at all: pictures show as their descriptions.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { storage } from 'wxt/utils/storage';
+import { askBackground } from '@/utils/messages';
 import { createSavedReader } from '@/utils/storage/saved-store';
 import type { SavedArticle } from '@/utils/storage/schema';
 import { getSettings, updateSettings } from '@/utils/storage/settings';
@@ -16,12 +17,20 @@ type State =
   | { kind: 'failed'; error: string }
   | { kind: 'ready'; saved: SavedArticle; prefs: ReaderPrefs };
 
+/** Read to here (a share of the scrollable length), an unread article counts as read. */
+const READ_AT = 0.97;
+
 export function ReaderPage({ id }: { id: string | null }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const [read, setRead] = useState(false);
+  const marking = useRef(false);
   useEffect(() => {
     if (!id) return setState({ kind: 'missing' });
     Promise.all([createSavedReader(storage).get(id), getSettings()]).then(
-      ([saved, prefs]) => setState(saved ? { kind: 'ready', saved, prefs } : { kind: 'missing' }),
+      ([saved, prefs]) => {
+        setState(saved ? { kind: 'ready', saved, prefs } : { kind: 'missing' });
+        setRead(saved?.status === 'read' || saved?.status === 'archived');
+      },
       (e) => setState({ kind: 'failed', error: e instanceof Error ? e.message : String(e) }),
     );
   }, [id]);
@@ -46,12 +55,25 @@ export function ReaderPage({ id }: { id: string | null }) {
       </div>
     );
   }
-  const article = fromSaved(state.saved);
-  const href = safeHref(state.saved.url);
+  const { saved } = state;
+  const article = fromSaved(saved);
+  // Reading to the end marks an unread article read: the one write this page makes, through the background.
+  const onProgress = (fraction: number) => {
+    if (fraction < READ_AT || read || marking.current) return;
+    marking.current = true;
+    askBackground('library:update', { ids: [saved.id], change: { status: 'read' } }).then(
+      () => setRead(true),
+      (e) => {
+        marking.current = false;
+        console.warn('Lede: could not mark the article read', e);
+      },
+    );
+  };
+  const href = safeHref(saved.url);
   if (!article) {
     return (
       <div class="reader-message" data-testid="reader-link-only">
-        <h1 dir="auto">{state.saved.title}</h1>
+        <h1 dir="auto">{saved.title}</h1>
         <p>
           This page was saved as a link, without a clean copy to read offline.{' '}
           {href && (
@@ -69,7 +91,8 @@ export function ReaderPage({ id }: { id: string | null }) {
       prefs={state.prefs}
       onPrefs={(patch) => void updateSettings(patch).catch((e) => console.warn('Lede: could not store the setting', e))}
       images="placeholder"
-      notice="Saved copy, read offline: Lede loads nothing from the web here, so pictures show as their descriptions."
+      onProgress={onProgress}
+      notice={`Saved copy, read offline: Lede loads nothing from the web here, so pictures show as their descriptions.${read ? ' Marked as read.' : ''}`}
     />
   );
 }

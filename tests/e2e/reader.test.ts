@@ -291,7 +291,21 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       // Offline: the lead photo is its description, not a request.
       expect(view.images).toBe(0);
       expect(view.pictures).toEqual(['Picture: John Kirby at a news conference in Washington']);
+
+      // Read to the end, the article counts as read (the page's one write, through the background), and stays so.
+      const notice = (p: Page) => p.$eval('[data-testid="reader-notice"]', (e) => e.textContent ?? '');
+      expect(await notice(offline)).not.toContain('Marked as read');
+      await offline.evaluate(() => {
+        const column = document.querySelector<HTMLElement>('.lede-reader')!;
+        column.scrollTop = column.scrollHeight;
+      });
+      await offline.waitForFunction(() => document.querySelector('[data-testid="reader-notice"]')?.textContent?.includes('Marked as read'), {
+        timeout: 10_000,
+      });
       await offline.close();
+      const again = await openExtensionPage(ext, `reader.html?id=${articleId(server.url(SEED))}`, '[data-testid="reader-body"]');
+      expect(await notice(again)).toContain('Marked as read');
+      await again.close();
 
       const missing = await openExtensionPage(ext, 'reader.html?id=a-not-saved', '[data-testid="reader-missing"]');
       await missing.close();

@@ -47,7 +47,7 @@ describe('watchUrl', () => {
     const seen: string[] = [];
     const stop = watchUrl(win, (url) => seen.push(url), 50);
     win.history.pushState({}, '', '/a');
-    win.dispatchEvent(new win.PopStateEvent('popstate'));
+    win.dispatchEvent(new (win as Window & typeof globalThis).PopStateEvent('popstate'));
     win.history.pushState({}, '', '/b');
     win.document.title = 'Story B';
     await vi.waitFor(() => expect(seen).toContain('https://news.example/b'));
