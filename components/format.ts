@@ -1,8 +1,8 @@
 // Display formats shared by the popup, the side panel and the library.
-import { t } from '@/utils/i18n';
+import { t, uiLocale } from '@/utils/i18n';
 
 /** "20 Jun 2024" from the page's date; an ISO date keeps the publisher's own calendar day. */
-export function formatDate(value: string | null, locale?: string): string | null {
+export function formatDate(value: string | null, locale: string = uiLocale()): string | null {
   if (!value) return null;
   const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
   const date = iso ? new Date(Date.UTC(+iso[1], +iso[2] - 1, +iso[3])) : new Date(value);

@@ -13,9 +13,12 @@ export function t(key: MessageKey, substitutions?: Substitution | Substitution[]
   return browser.i18n.getMessage(key, subs) || key;
 }
 
-/** The language the interface is shown in, for dates and numbers ("uk", "en-US"). */
+/**
+ * The language the interface text is in ("en", "uk"): the translation's own, so a browser in a language Lede has
+ * no translation for gets English text marked as English, and dates in the same language as the words around them.
+ */
 export function uiLocale(): string {
-  return browser.i18n.getUILanguage();
+  return t('lang');
 }
 
 /** The page's `lang` and `dir` follow the interface language, for screen readers, hyphenation and fonts. */
