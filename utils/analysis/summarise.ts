@@ -151,22 +151,26 @@ export function prepare(input: SummaryInput, stem: number): Prepared {
   const m = keep.length;
   const vecs = keep.map((i) => unitVector(toks[i], idf));
   const scratch = new Float64Array(nTerms + 1);
-  const against = (v: [number, number][]) => {
+  const put = (v: Vector, on: boolean) => {
+    for (let j = 0; j < v.ids.length; j++) scratch[v.ids[j]] = on ? v.values[j] : 0;
+  };
+  const against = (v: Vector) => {
     let sum = 0;
-    for (const [id, x] of v) sum += x * scratch[id];
+    for (let j = 0; j < v.ids.length; j++) sum += v.values[j] * scratch[v.ids[j]];
     return sum;
   };
   const sim: number[][] = keep.map(() => new Array<number>(m).fill(0));
   for (let a = 0; a < m; a++) {
-    for (const [id, x] of vecs[a]) scratch[id] = x;
+    put(vecs[a], true);
     for (let b = a + 1; b < m; b++) sim[a][b] = sim[b][a] = against(vecs[b]);
-    for (const [id] of vecs[a]) scratch[id] = 0;
+    put(vecs[a], false);
   }
-  const closeness = (v: [number, number][] | null) => {
+  const closeness = (v: Vector | null) => {
     if (!v) return vecs.map(() => 0);
-    for (const [id, x] of v) if (id < nTerms) scratch[id] = x;
+    put(v, true);
+    scratch[nTerms] = 0; // words of the headline the article never uses match nothing
     const out = vecs.map(against);
-    for (const [id] of v) scratch[id] = 0;
+    put(v, false);
     return out;
   };
   // Headline and dek: their words the article never uses get an id past the vocabulary (they match nothing).
@@ -251,20 +255,28 @@ function scaled(xs: number[]): number[] {
   return max > 0 ? xs.map((x) => x / max) : xs.map(() => 0);
 }
 
-/** tf-idf vector of term ids, unit length, as [id, weight] pairs. */
-function unitVector(terms: number[], idf: (id: number) => number): [number, number][] {
+interface Vector {
+  ids: Int32Array;
+  values: Float64Array;
+}
+
+/** tf-idf vector of term ids, (1 + log tf) * idf, unit length. */
+function unitVector(terms: number[], idf: (id: number) => number): Vector {
   const tf = new Map<number, number>();
   for (const id of terms) tf.set(id, (tf.get(id) ?? 0) + 1);
-  const v: [number, number][] = [];
+  const ids = new Int32Array(tf.size);
+  const values = new Float64Array(tf.size);
   let norm = 0;
+  let j = 0;
   for (const [id, c] of tf) {
     const x = (1 + Math.log(c)) * idf(id);
-    v.push([id, x]);
+    ids[j] = id;
+    values[j++] = x;
     norm += x * x;
   }
   norm = Math.sqrt(norm);
-  if (norm > 0) for (const e of v) e[1] /= norm;
-  return v;
+  if (norm > 0) for (let k = 0; k < values.length; k++) values[k] /= norm;
+  return { ids, values };
 }
 
 /** PageRank over a weighted, undirected similarity graph (damping 0.85), teleporting in proportion to `prior`. */
@@ -374,7 +386,7 @@ export function fragmentReason(
   segmented?: string[],
 ): string | null {
   if (QUESTION.test(s)) return 'question'; // to the reader, or quoted: reads badly out of context
-  if (URL_LIKE.test(s)) return 'link';
+  if (/[/@#]|www\./.test(s) && URL_LIKE.test(s)) return 'link';
   if (CALL_TO_ACTION.test(s) || ABOUT_THE_SITE.test(s)) return 'call to action';
   if (CAPTION.test(s)) return 'caption';
   const ws = segmented ?? words(s, lang);
