@@ -48,7 +48,12 @@ export default defineConfig({
     ...(browser !== 'firefox'
       ? {
           web_accessible_resources: [
-            { resources: ['reader-overlay.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+            // page-analysis.js: the analysis code, which the content script imports on articles only (utils/page/analyser-loader.ts).
+            {
+              resources: ['reader-overlay.js', 'page-analysis.js'],
+              matches: ['http://*/*', 'https://*/*'],
+              use_dynamic_url: true,
+            },
           ],
         }
       : {}),

@@ -31,8 +31,9 @@ export default defineContentScript({
     let page = pageAt(location.href, settingsAtLoad);
     const reader = new ReaderView(document, async () => (await page).getAnalysis());
     // The toolbar badge marks the tab once the article is analysed, and unmarks it when a single-page site leaves it.
+    // (articleAnalysis, not getAnalysis: asking any other page for its analysis would load the analysis code into it.)
     const announce = (p: Promise<LedePage>, orNone: boolean) =>
-      void announceArticle(p.then((x) => x.getAnalysis()), (article) => askBackground('page:detected', { article }), { orNone });
+      void announceArticle(p.then((x) => x.articleAnalysis()), (article) => askBackground('page:detected', { article }), { orNone });
     // Single-page sites: another page without a page load gets its own LedePage, which puts the old one's back.
     followPages(window, page, (url, previous) => pageAt(url, getSettings(), previous), (next) => {
       page = next;
@@ -45,7 +46,7 @@ export default defineContentScript({
       'analysis:get': async ({ force }) => (await page).getAnalysis(force),
       'declutter:get': async () => (await page).decluttered,
       'declutter:set': async ({ enabled }) => (await page).setDeclutter(enabled),
-      'page:article': async () => detectedArticle((await page).getAnalysis()),
+      'page:article': async () => detectedArticle((await page).articleAnalysis()).catch(() => null),
       'reader:open': () => reader.open(),
       'reader:close': () => reader.close(),
       'reader:toggle': () => reader.toggle(),

@@ -1,16 +1,18 @@
 // Lede on one page: detect at once (cheap), and on an article only, after load, analyse in small tasks and
 // declutter. The analysis is kept ready for the popup.
-import { completeAnalysis, pageWithoutStory, type AnalyzeOptions } from '../analysis/analyze';
+import type { AnalyzeOptions } from '../analysis/analyze';
 import { detectArticle } from '../analysis/detect';
-import { extractArticle } from '../analysis/extract';
 import type { Analysis, Detection } from '../analysis/types';
-import { cloneWithMap } from './clone-map';
-import { Declutter } from './declutter';
-import { mapStory } from './story';
+import type { PageAnalyser } from './analyser';
+import { loadAnalyser } from './analyser-loader';
+import type { Declutter } from './declutter';
+import { settled, timed } from './perf';
 
 export interface LedePageOptions extends AnalyzeOptions {
   /** Whether to declutter as soon as the article is analysed. */
   declutter: boolean;
+  /** The analysis code, loaded only on pages that need it (default loadAnalyser; tests pass the module itself). */
+  analyser?: () => Promise<PageAnalyser>;
 }
 
 /** Gives the page's own work a turn between Lede's steps, so none of them is one long task. */
@@ -38,8 +40,9 @@ export class LedePage {
     /** The page a single-page site showed before: it is put back as this one takes over (see retire()). */
     private predecessor: LedePage | null = null,
   ) {
-    this.detection = detectArticle(doc, url);
+    this.detection = timed('detect', () => detectArticle(doc, url));
     if (this.detection.isArticle) this.analysis = this.analyse(false);
+    else settled();
     if (!this.detection.isArticle) this.retire();
   }
 
@@ -55,10 +58,17 @@ export class LedePage {
     this.predecessor = null;
   }
 
+  /** The article's analysis; rejects on a page that has none, without loading the analysis code into it. */
+  articleAnalysis(): Promise<Analysis> {
+    return this.analysis ?? Promise.reject(new Error('Lede did not take this page for an article'));
+  }
+
   /** The analysis; a page detection did not take for an article is analysed only when `force` asks for it. */
   getAnalysis(force = false): Promise<Analysis> {
     if (this.analysis) return this.analysis;
-    if (!force) return Promise.resolve(pageWithoutStory(this.doc, this.url, this.detection));
+    if (!force) {
+      return this.loadAnalyser().then((a) => timed('page-meta', () => a.pageWithoutStory(this.doc, this.url, this.detection)));
+    }
     this.analysis = this.analyse(true);
     return this.analysis;
   }
@@ -74,24 +84,34 @@ export class LedePage {
     return this.decluttered;
   }
 
+  private loadAnalyser(): Promise<PageAnalyser> {
+    return (this.options.analyser ?? loadAnalyser)();
+  }
+
   private async analyse(force: boolean): Promise<Analysis> {
     await loaded(this.doc);
+    const a = await this.loadAnalyser();
     await yieldToPage();
-    const mapped = cloneWithMap(this.doc);
+    const mapped = timed('clone', () => a.cloneWithMap(this.doc));
     await yieldToPage();
-    const extraction = extractArticle(mapped.clone, this.url);
+    const extraction = timed('parse', () => a.extractArticle(mapped.clone, this.url));
     await yieldToPage();
-    const analysis = completeAnalysis(this.doc, this.url, this.detection, extraction, { ...this.options, force });
+    const analysis = timed('summary+quotes', () =>
+      a.completeAnalysis(this.doc, this.url, this.detection, extraction, { ...this.options, force }),
+    );
     if (extraction && analysis.isArticle) {
       await yieldToPage();
-      this.retire();
-      const story = mapStory(this.doc, extraction.content, mapped.liveOf, analysis);
-      if (story) {
-        this.declutter = new Declutter(this.doc, story);
-        if (this.options.declutter && !this.disposed) this.declutter.apply();
-      }
+      timed('declutter', () => {
+        this.retire();
+        const story = a.mapStory(this.doc, extraction.content, mapped.liveOf, analysis);
+        if (story) {
+          this.declutter = new a.Declutter(this.doc, story);
+          if (this.options.declutter && !this.disposed) this.declutter.apply();
+        }
+      });
     }
     this.retire();
+    settled();
     return analysis;
   }
 }
