@@ -100,7 +100,7 @@ describe('reader article HTML: pictures', () => {
 });
 
 describe('reader article HTML: the story and nothing else', () => {
-  it('keeps every body paragraph of the seed article and the lead photo caption, and none of its clutter', () => {
+  it('keeps every body paragraph of the seed article and the lead photo caption, and none of its clutter', { timeout: 60_000 }, () => {
     const url = 'https://kyivindependent.com/china-should-also-be-concerned-about-russia-north-korea-pact-white-house-says/';
     const analysis = analyze(parseHtml(fixture('seed/kyiv-independent.html'), url), url);
     const out = render(analysis.contentHtml, { baseUrl: url, title: analysis.title, lang: analysis.lang });

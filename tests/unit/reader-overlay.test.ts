@@ -3,7 +3,7 @@
 // Real rendering, focus, scrolling and pictures are checked in both browsers by tests/e2e/reader.test.ts.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mountOverlay } from '../../components/reader/mount-overlay';
 import type { OverlayModule } from '../../components/reader/overlay-global';
 import { DEFAULT_SETTINGS } from '../../utils/storage/settings';
@@ -18,11 +18,18 @@ const SEED = readFileSync(path.join(process.cwd(), 'tests/fixtures/seed/kyiv-ind
 const PREFS = { theme: DEFAULT_SETTINGS.theme, readerFontSize: 20, readerLineWidth: 68 };
 const inReader = (selector: string) => document.querySelector('lede-reader')?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
 
+const loadSeed = () => {
+  document.documentElement.innerHTML = SEED.replace(/^<!doctype html>/i, '').replace(/<script[\s\S]*?<\/script>/gi, '');
+};
 let analysis: Analysis;
+// The analysis once (it takes a while on a busy machine); the page itself afresh for each test.
+beforeAll(() => {
+  loadSeed();
+  analysis = analyze(document, URL_);
+}, 60_000);
 beforeEach(() => {
   installMessages();
-  document.documentElement.innerHTML = SEED.replace(/^<!doctype html>/i, '').replace(/<script[\s\S]*?<\/script>/gi, '');
-  analysis = analyze(document, URL_);
+  loadSeed();
   window.scrollTo = vi.fn() as typeof window.scrollTo;
 });
 afterEach(() => vi.restoreAllMocks());

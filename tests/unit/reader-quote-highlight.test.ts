@@ -2,7 +2,8 @@
 // by the attribution, a quotation running over paragraphs), outside what Lede hides; highlighted with the CSS
 // Custom Highlight API where there is one, else outlined; gone at the next click.
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Analysis } from '../../utils/analysis/types';
 import { parseHtml } from '../../scripts/lib/dom';
 import { analyze } from '../../utils/analysis/analyze';
 import { HIDDEN_ATTR } from '../../utils/page/declutter';
@@ -18,6 +19,12 @@ import {
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 const SEED_URL = 'https://kyivindependent.com/china-should-also-be-concerned-about-russia-north-korea-pact-white-house-says/';
 const text = (ranges: Range[]) => ranges.map((r) => r.toString());
+const seed = () => parseHtml(fixture('seed/kyiv-independent.html'), SEED_URL);
+let seedAnalysis: Analysis;
+// The analysis once (it takes a while on a busy machine); each test parses its own page.
+beforeAll(() => {
+  seedAnalysis = analyze(seed(), SEED_URL);
+}, 60_000);
 
 afterEach(() => {
   clearQuoteHighlight();
@@ -27,8 +34,8 @@ afterEach(() => {
 
 describe('finding a quote on the page', () => {
   it('finds each of the seed article’s quotes in its paragraph, word for word', () => {
-    const doc = parseHtml(fixture('seed/kyiv-independent.html'), SEED_URL);
-    const analysis = analyze(doc, SEED_URL);
+    const doc = seed();
+    const analysis = seedAnalysis;
     for (const quote of analysis.quotes) {
       const ranges = findQuoteRanges(doc.body, quote.text, analysis.paragraphs[quote.paragraph]);
       expect(text(ranges)).toEqual(quote.text.split(' … '));
@@ -37,7 +44,7 @@ describe('finding a quote on the page', () => {
     }
   });
 
-  it('finds the two parts of a quotation split by its attribution', () => {
+  it('finds the two parts of a quotation split by its attribution', { timeout: 60_000 }, () => {
     const url = 'http://127.0.0.1/lazy/article.html';
     const doc = parseHtml(fixture('lazy/article.html'), url);
     const analysis = analyze(doc, url);
@@ -106,8 +113,8 @@ describe('showing it', () => {
   });
 
   it('shows quote `index` of the page’s analysis, and says when there is no such quote', () => {
-    const doc = parseHtml(fixture('seed/kyiv-independent.html'), SEED_URL);
-    const analysis = analyze(doc, SEED_URL);
+    const doc = seed();
+    const analysis = seedAnalysis;
     expect(showQuoteOnPage(doc, analysis, 1)).toEqual({ found: true });
     expect(doc.querySelector(`[${OUTLINE_ATTR}]`)!.textContent).toContain('We would think that that concern');
     expect(showQuoteOnPage(doc, analysis, 99)).toEqual({ found: false });
