@@ -9,12 +9,17 @@ export function ReaderToggle(props: { tabId: number; mode: 'popup' | 'panel'; on
   const [open, setOpen] = useState(false);
   useEffect(() => {
     let live = true;
-    askTab(props.tabId, 'reader:get', {}).then(
-      (s) => live && setOpen(s.open),
-      () => {},
-    );
+    const refresh = () =>
+      askTab(props.tabId, 'reader:get', {}).then(
+        (s) => live && setOpen(s.open),
+        () => {},
+      );
+    void refresh();
+    // The side panel stays open while the reader leaves the view with Esc on the page: ask again on coming back.
+    window.addEventListener('focus', refresh);
     return () => {
       live = false;
+      window.removeEventListener('focus', refresh);
     };
   }, [props.tabId]);
 
