@@ -96,12 +96,14 @@ export interface Prepared {
   paragraph: number[];
   /** Cosine similarity between candidates (tf-idf vectors). */
   sim: number[][];
+  /** Cosine similarity of each candidate to the headline, and to the dek (0 without one). */
   title: number[];
   description: number[];
   /** log(1 + words), scaled to max 1. */
   length: number[];
   /** Words of each candidate. */
   words: number[];
+  /** Share of each candidate inside quotation marks. */
   quote: number[];
 }
 
@@ -112,7 +114,7 @@ export function prepare(input: SummaryInput, stem: number): Prepared {
   const where: Placement[] = [];
   for (const [pi, p] of input.paragraphs.entries()) {
     const list = sentences(p, lang);
-    for (const [k, s] of list.entries()) {
+    for (const s of list) {
       all.push(s);
       paras.push(pi);
       where.push({ alone: list.length === 1, firstParagraph: pi === 0 });
@@ -146,7 +148,7 @@ export function prepare(input: SummaryInput, stem: number): Prepared {
   });
   const idf = (id: number) => Math.log((n + 1) / (id < nTerms ? df[id] : 0.5));
 
-  // Candidate vectors: (1 + log tf) * idf, unit length, as sparse [id, weight] lists. Similarities by scattering one
+  // Candidate vectors: (1 + log tf) * idf, unit length, as sparse id/value arrays. Similarities by scattering one
   // vector into a dense scratch row and reading the others against it.
   const m = keep.length;
   const vecs = keep.map((i) => unitVector(toks[i], idf));
