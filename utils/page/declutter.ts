@@ -17,8 +17,30 @@ const CLUTTER_NAME =
 // Names that say "this box sells something else" (not merely "widget" or "feed", which figures and embeds use too).
 const PROMO_NAME =
   /(?:^|[\s_-])(?:newsletters?|subscri\w*|sign-?up|promos?|promoted|related|recirc\w*|teasers?|recommend\w*|advert\w*|ads?|sponsor\w*|outbrain|taboola|paywall|cookies?|consent)(?:$|[\s_-])/i;
-const CLUTTER_TEXT =
-  /\b(?:subscribe|newsletter|sign up|enter your e-?mail|indicates required|read more|related|recommended|advertisement|follow us|most read|editors'? picks|news feed)\b/i;
+// The words of promos, "read also" boxes, follow-us bars, comment forms and legal footers in the corpus languages
+// (Readability has already left these out of the story; this tells a promo from the site's own prose).
+const CLUTTER_TEXT = new RegExp(
+  [
+    // English
+    'subscribe', 'newsletter', 'sign up', 'enter your e-?mail', 'indicates required', 'read more', 'read also',
+    'related', 'recommended', 'advertisement', 'sponsored', 'follow us', 'most read', 'most popular',
+    "editors'? picks", 'news feed', 'leave a comment', 'all rights reserved',
+    // French
+    "s'abonner", 'abonnez-vous', 'inscrivez-vous', 'lire aussi', '[àa] lire', 'voir aussi', 'articles? les plus lus',
+    'suivez-nous', 'votre commentaire', 'tous droits réservés', 'articles correspondants', 'publicité',
+    // German
+    'abonnieren', 'lesen sie auch', 'auch lesen', 'mehr zum thema', 'weitere artikel', 'folge uns', 'folgen sie uns',
+    'alle rechte vorbehalten', 'anzeige', 'kommentar schreiben',
+    // Spanish, Portuguese, Italian
+    'suscr[ií]bete', 'te puede interesar', 'le puede interesar', 'vea también', 'lee también', 'temas relacionados',
+    'noticias relacionadas', 's[ií]guenos', 'derechos reservados', 'contenido patrocinado', 'veja também',
+    'leia também', 'siga o', 'assine', 'leggi anche', 'potrebbe interessarti', 'iscriviti',
+    // Polish and Nordic
+    'czytaj (?:więcej|też|także)', 'zobacz (?:też|także)', 'inne artykuły', 'obserwuj nas', 'materiał chroniony prawem',
+    'prawa zastrzeżone', 'les også', 'läs också', 'lue myös',
+  ].join('|'),
+  'iu',
+);
 
 /** Whether the element says by its tag, role or name that it is not the story (a rail, a form, a promo). */
 function namedClutter(el: Element): boolean {
