@@ -40,7 +40,8 @@ export function extractArticle(sacrificial: Document, url: string): Extraction |
     publishedTime: normaliseDate(clean(result.publishedTime) ?? pageMeta.publishedTime),
     lang: normaliseLang(clean(result.lang) ?? pageMeta.lang),
     dir: clean(result.dir),
-    excerpt: clean(result.excerpt),
+    // The publisher's own description first: Readability falls back to the first paragraph, which is no dek.
+    excerpt: pageMeta.excerpt ?? clean(result.excerpt),
     image: pageMeta.image,
   };
   return { meta, content: result.content, blocks: textBlocks(result.content) };
