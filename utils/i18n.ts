@@ -26,3 +26,21 @@ export function localizeDocument(doc: Document = document): void {
   doc.documentElement.lang = uiLocale();
   doc.documentElement.dir = browser.i18n.getMessage('@@bidi_dir') || 'ltr';
 }
+
+/** A number as the interface language writes it ("1,234" in English, "1 234" in Ukrainian). */
+export function formatCount(n: number): string {
+  return n.toLocaleString(uiLocale());
+}
+
+/** Keys that come in plural forms: `<key>_one`, `_few`, `_many`, `_other` as the language has them. */
+export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}_other` ? Base : never) : never;
+
+/**
+ * The message for `n` things in the interface language's plural form (English: one / other; Ukrainian: one, few,
+ * many, other); `$1` is the number, written as the language writes it, `$2`… take `more`.
+ */
+export function tCount(key: PluralKey, n: number, ...more: Substitution[]): string {
+  const subs = [formatCount(n), ...more.map(String)];
+  const form = new Intl.PluralRules(uiLocale()).select(n);
+  return browser.i18n.getMessage(`${key}_${form}` as MessageKey, subs) || t(`${key}_other` as MessageKey, subs);
+}

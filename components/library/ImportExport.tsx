@@ -8,12 +8,12 @@ import { netscapeBookmarks } from '@/utils/library/export/netscape';
 import { zipParts } from '@/utils/library/export/zip';
 import { importChunks, openImport, previewImport, type ImportPreview } from '@/utils/library/import/open-import';
 import { FORMAT_NAMES, type ImportSource } from '@/utils/library/import/types';
+import { formatCount, t, tCount } from '@/utils/i18n';
 import { askBackground } from '@/utils/messages';
 import { createSavedReader } from '@/utils/storage/saved-store';
 import { getSettings } from '@/utils/storage/settings';
 
 const reader = createSavedReader(storage, () => askBackground('library:ready', {}));
-const count = (n: number) => n.toLocaleString();
 const today = () => new Date().toISOString().slice(0, 10);
 
 async function download(parts: AsyncIterable<BlobPart> | BlobPart[], name: string, type: string): Promise<void> {
@@ -53,7 +53,7 @@ export function ImportExport(props: { onDone(message: string): void; empty: bool
       const source = await openImport(f, f.name);
       show({ kind: 'preview', name: f.name, source, preview: await previewImport(source) });
     } catch (e) {
-      show({ kind: 'failed', name: f.name, message: `This file cannot be imported: ${e instanceof Error ? e.message : String(e)}. Your library is unchanged.` });
+      show({ kind: 'failed', name: f.name, message: t('importCannot', e instanceof Error ? e.message : String(e)) });
     }
   };
 
@@ -69,14 +69,14 @@ export function ImportExport(props: { onDone(message: string): void; empty: bool
       }
       const outcome = await askBackground('library:import-commit', { importId, settings: withSettings ? source.settings : null });
       show({ kind: 'idle' });
-      const parts = [`Imported ${count(outcome.added)} new article${outcome.added === 1 ? '' : 's'} from ${name}`];
-      if (outcome.merged + outcome.unchanged > 0) parts.push(`${count(outcome.merged + outcome.unchanged)} already saved (tags merged)`);
-      if (preview.skipped.length > 0) parts.push(`${count(preview.skipped.length)} skipped`);
-      if (outcome.settings) parts.push('settings restored');
+      const parts = [tCount('importImported', outcome.added, name)];
+      if (outcome.merged + outcome.unchanged > 0) parts.push(tCount('importAlreadySaved', outcome.merged + outcome.unchanged));
+      if (preview.skipped.length > 0) parts.push(tCount('importSkipped', preview.skipped.length));
+      if (outcome.settings) parts.push(t('importSettingsRestored'));
       props.onDone(`${parts.join('; ')}.`);
     } catch (e) {
       await askBackground('library:import-abort', { importId }).catch(() => {});
-      show({ kind: 'failed', name, message: `Nothing was imported, your library is as it was. ${e instanceof Error ? e.message : String(e)}` });
+      show({ kind: 'failed', name, message: t('importNothing', e instanceof Error ? e.message : String(e)) });
     }
   };
 
@@ -87,7 +87,7 @@ export function ImportExport(props: { onDone(message: string): void; empty: bool
       else if (kind === 'markdown') await download(zipParts(markdownFiles(reader)) as AsyncIterable<BlobPart>, `lede-library-${today()}.zip`, 'application/zip');
       else await download([netscapeBookmarks(await reader.list())], `lede-bookmarks-${today()}.html`, 'text/html');
     } catch (e) {
-      props.onDone(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+      props.onDone(t('exportFailed', e instanceof Error ? e.message : String(e)));
     } finally {
       setExporting(null);
     }
@@ -96,7 +96,7 @@ export function ImportExport(props: { onDone(message: string): void; empty: bool
   return (
     <div class="import-export">
       <button type="button" data-testid="library-import" onClick={() => file.current?.click()}>
-        Import…
+        {t('importButton')}
       </button>
       <input
         ref={file}
@@ -112,16 +112,16 @@ export function ImportExport(props: { onDone(message: string): void; empty: bool
         }}
       />
       <details class="menu" data-testid="library-export">
-        <summary aria-disabled={props.empty}>{exporting ? 'Exporting…' : 'Export'}</summary>
+        <summary aria-disabled={props.empty}>{exporting ? t('exporting') : t('exportButton')}</summary>
         <div class="menu-items">
           <button type="button" data-testid="library-export-json" disabled={props.empty || !!exporting} onClick={() => exportAs('json')}>
-            Lede library (JSON, everything)
+            {t('exportJson')}
           </button>
           <button type="button" data-testid="library-export-markdown" disabled={props.empty || !!exporting} onClick={() => exportAs('markdown')}>
-            Markdown files (zip)
+            {t('exportMarkdown')}
           </button>
           <button type="button" data-testid="library-export-bookmarks" disabled={props.empty || !!exporting} onClick={() => exportAs('bookmarks')}>
-            Bookmarks (HTML)
+            {t('exportBookmarks')}
           </button>
         </div>
       </details>
@@ -129,25 +129,25 @@ export function ImportExport(props: { onDone(message: string): void; empty: bool
       <dialog ref={dialog} class="import-dialog" data-testid="import-dialog" aria-labelledby="import-title" onClose={() => stage.kind !== 'importing' && setStage({ kind: 'idle' })}>
         {stage.kind !== 'idle' && (
           <h2 id="import-title" dir="auto">
-            Import {stage.name}
+            {t('importTitle', stage.name)}
           </h2>
         )}
-        {stage.kind === 'reading' && <p role="status">Reading the file…</p>}
+        {stage.kind === 'reading' && <p role="status">{t('importReading')}</p>}
         {stage.kind === 'preview' && (
           <div data-testid="import-preview">
             <p>
-              {FORMAT_NAMES[stage.preview.format]}: <strong data-testid="import-count">{count(stage.preview.articles)}</strong> article
-              {stage.preview.articles === 1 ? '' : 's'}
-              {stage.preview.withBody > 0 ? `, ${count(stage.preview.withBody)} with their clean copy` : ''}.
+              {FORMAT_NAMES[stage.preview.format]}: <strong data-testid="import-count">{formatCount(stage.preview.articles)}</strong>{' '}
+              {tCount('importArticleWord', stage.preview.articles)}
+              {stage.preview.withBody > 0 ? tCount('importWithBody', stage.preview.withBody) : ''}.
             </p>
             {stage.preview.withBody < stage.preview.articles && (
-              <p class="hint">Links without their clean copy get it the next time you open them with Lede.</p>
+              <p class="hint">{t('importLinksHint')}</p>
             )}
-            {stage.preview.duplicates > 0 && <p>{count(stage.preview.duplicates)} repeated addresses in the file are merged into one article each.</p>}
+            {stage.preview.duplicates > 0 && <p>{tCount('importDuplicates', stage.preview.duplicates)}</p>}
             {stage.preview.skipped.length > 0 && (
               <div class="skipped" data-testid="import-skipped">
                 <p>
-                  {count(stage.preview.skipped.length)} {stage.preview.skipped.length === 1 ? 'entry is' : 'entries are'} left out:
+                  {tCount('importLeftOut', stage.preview.skipped.length)}
                 </p>
                 <ul>
                   {stage.preview.skipped.slice(0, 20).map((p, i) => (
@@ -155,30 +155,30 @@ export function ImportExport(props: { onDone(message: string): void; empty: bool
                       {p.where}: {p.message}
                     </li>
                   ))}
-                  {stage.preview.skipped.length > 20 && <li>… and {count(stage.preview.skipped.length - 20)} more</li>}
+                  {stage.preview.skipped.length > 20 && <li>{tCount('importAndMore', stage.preview.skipped.length - 20)}</li>}
                 </ul>
               </div>
             )}
             {stage.preview.settings && (
               <label class="check">
                 <input type="checkbox" checked={withSettings} onChange={(e) => setWithSettings((e.currentTarget as HTMLInputElement).checked)} />
-                Restore the settings saved in this file too
+                {t('importRestoreSettings')}
               </label>
             )}
-            <p class="hint">Articles you have already saved keep your copy, status and date; their tags are merged.</p>
+            <p class="hint">{t('importKeepHint')}</p>
             <div class="buttons">
               <button type="button" class="primary" data-testid="import-confirm" onClick={() => run(stage.name, stage.source, stage.preview)}>
-                Import {count(stage.preview.articles)} article{stage.preview.articles === 1 ? '' : 's'}
+                {tCount('importConfirm', stage.preview.articles)}
               </button>
               <button type="button" onClick={() => show({ kind: 'idle' })}>
-                Cancel
+                {t('cancel')}
               </button>
             </div>
           </div>
         )}
         {stage.kind === 'importing' && (
           <p role="status">
-            Importing… <progress max={stage.total} value={stage.done} /> {count(stage.done)} / {count(stage.total)}
+            {t('importing')} <progress max={stage.total} value={stage.done} /> {formatCount(stage.done)} / {formatCount(stage.total)}
           </p>
         )}
         {stage.kind === 'failed' && (
@@ -188,7 +188,7 @@ export function ImportExport(props: { onDone(message: string): void; empty: bool
             </p>
             <div class="buttons">
               <button type="button" onClick={() => show({ kind: 'idle' })}>
-                Close
+                {t('close')}
               </button>
             </div>
           </div>

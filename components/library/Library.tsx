@@ -4,6 +4,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { byCount, DEFAULT_VIEW, viewOf, type SortKey, type StatusFilter, type ViewQuery } from '@/utils/library/view';
 import type { EntryChange } from '@/utils/library/edits';
+import { formatCount, t, tCount } from '@/utils/i18n';
 import { askBackground } from '@/utils/messages';
 import type { SavedEntry } from '@/utils/storage/schema';
 import { useSettings, useTheme } from '../settings-hooks';
@@ -18,20 +19,19 @@ interface Notice {
   undo?: boolean;
 }
 
-const STATUS_LABELS: Record<StatusFilter, string> = {
-  list: 'Reading list',
-  unread: 'Unread',
-  read: 'Read',
-  archived: 'Archived',
-  all: 'Everything',
-};
-const SORT_LABELS: Record<SortKey, string> = {
-  saved: 'Newest saved',
-  'saved-oldest': 'Oldest saved',
-  published: 'Newest published',
-  site: 'Site, A to Z',
-};
-const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
+const STATUS_LABELS = {
+  list: 'libraryStatusList',
+  unread: 'libraryStatusUnread',
+  read: 'libraryStatusRead',
+  archived: 'libraryStatusArchived',
+  all: 'libraryStatusAll',
+} as const satisfies Record<StatusFilter, string>;
+const SORT_LABELS = {
+  saved: 'librarySortSaved',
+  'saved-oldest': 'librarySortSavedOldest',
+  published: 'librarySortPublished',
+  site: 'librarySortSite',
+} as const satisfies Record<SortKey, string>;
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function Library() {
@@ -74,18 +74,18 @@ export function Library() {
     }
   };
 
-  const update = (ids: string[], change: EntryChange) => act('Could not change it', () => askBackground('library:update', { ids, change }));
+  const update = (ids: string[], change: EntryChange) => act(t('libraryErrorChange'), () => askBackground('library:update', { ids, change }));
   const remove = async (ids: string[]) => {
     const title = ids.length === 1 ? byId.get(ids[0])?.title : null;
-    const done = await act('Could not delete', () => askBackground('library:delete', { ids }));
+    const done = await act(t('libraryErrorDelete'), () => askBackground('library:delete', { ids }));
     if (!done) return;
     setSelected((s) => new Set([...s].filter((id) => !ids.includes(id))));
     setTagging(null);
-    setNotice({ message: title ? `Deleted “${title}”.` : `Deleted ${plural(done.deleted, 'article')}.`, undo: true });
+    setNotice({ message: title ? t('libraryDeletedOne', title) : tCount('libraryDeleted', done.deleted), undo: true });
   };
   const undo = async () => {
-    const done = await act('Could not undo', () => askBackground('library:undo-delete', {}));
-    if (done) setNotice({ message: `Restored ${plural(done.restored, 'article')}.` });
+    const done = await act(t('libraryErrorUndo'), () => askBackground('library:undo-delete', {}));
+    if (done) setNotice({ message: tCount('libraryRestored', done.restored) });
   };
   const select = (id: string, on: boolean, range: boolean) =>
     setSelected((s) => {
@@ -163,17 +163,17 @@ export function Library() {
   return (
     <div class="library">
       <header class="top">
-        <h1>Library</h1>
+        <h1>{t('libraryTitle')}</h1>
         <div class="search">
           <label for="library-search" class="visually-hidden">
-            Search saved articles
+            {t('librarySearchLabel')}
           </label>
           <input
             id="library-search"
             ref={searchBox}
             type="search"
             data-testid="library-search"
-            placeholder="Search titles, authors, summaries, quotes and text  ( / )"
+            placeholder={t('librarySearchPlaceholder')}
             autoComplete="off"
             value={query}
             onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
@@ -182,45 +182,45 @@ export function Library() {
         <ImportExport empty={index.count === 0} onDone={(message) => setNotice({ message })} />
       </header>
 
-      <nav class="filters" aria-label="Sort and filter">
+      <nav class="filters" aria-label={t('libraryFiltersLabel')}>
         <label>
-          <span>Show</span>
+          <span>{t('libraryShow')}</span>
           <select data-testid="library-filter-status" value={view.status} onChange={(e) => setFilter('status', (e.currentTarget as HTMLSelectElement).value as StatusFilter)}>
             {(Object.keys(STATUS_LABELS) as StatusFilter[]).map((s) => (
               <option value={s} key={s}>
-                {STATUS_LABELS[s]} ({statusCount(s).toLocaleString()})
+                {t(STATUS_LABELS[s])} ({formatCount(statusCount(s))})
               </option>
             ))}
           </select>
         </label>
         <label>
-          <span>Tag</span>
+          <span>{t('libraryTag')}</span>
           <select data-testid="library-filter-tag" value={view.tag ?? ''} onChange={(e) => setFilter('tag', (e.currentTarget as HTMLSelectElement).value || null)}>
-            <option value="">Any tag</option>
+            <option value="">{t('libraryAnyTag')}</option>
             {byCount(index.tags).map(([tag, n]) => (
               <option value={tag} key={tag}>
-                {tag} ({n.toLocaleString()})
+                {tag} ({formatCount(n)})
               </option>
             ))}
           </select>
         </label>
         <label>
-          <span>Site</span>
+          <span>{t('librarySite')}</span>
           <select data-testid="library-filter-site" value={view.site ?? ''} onChange={(e) => setFilter('site', (e.currentTarget as HTMLSelectElement).value || null)}>
-            <option value="">Any site</option>
+            <option value="">{t('libraryAnySite')}</option>
             {byCount(index.sites).map(([site, n]) => (
               <option value={site} key={site}>
-                {site} ({n.toLocaleString()})
+                {site} ({formatCount(n)})
               </option>
             ))}
           </select>
         </label>
         <label>
-          <span>Sort</span>
+          <span>{t('librarySort')}</span>
           <select data-testid="library-sort" value={view.sort} onChange={(e) => setFilter('sort', (e.currentTarget as HTMLSelectElement).value as SortKey)}>
             {(Object.keys(SORT_LABELS) as SortKey[]).map((s) => (
               <option value={s} key={s}>
-                {SORT_LABELS[s]}
+                {t(SORT_LABELS[s])}
               </option>
             ))}
           </select>
@@ -242,27 +242,27 @@ export function Library() {
             checked={allShownSelected}
             onChange={(e) => setSelected((e.currentTarget as HTMLInputElement).checked ? new Set(visible.map((x) => x.id)) : new Set())}
           />
-          <span>{selection.length > 0 ? `${selection.length.toLocaleString()} selected` : `Select all ${visible.length.toLocaleString()}`}</span>
+          <span>{selection.length > 0 ? tCount('librarySelected', selection.length) : tCount('librarySelectAll', visible.length)}</span>
         </label>
         {selection.length > 0 && (
-          <span class="bulk-actions" role="group" aria-label="Selected articles">
+          <span class="bulk-actions" role="group" aria-label={t('librarySelectedGroup')}>
             <button type="button" data-testid="bulk-read" onClick={() => update(selection, { status: 'read' })}>
-              Mark read
+              {t('libraryMarkRead')}
             </button>
             <button type="button" data-testid="bulk-unread" onClick={() => update(selection, { status: 'unread' })}>
-              Mark unread
+              {t('libraryMarkUnread')}
             </button>
             <button type="button" data-testid="bulk-archive" onClick={() => update(selection, { status: 'archived' })}>
-              Archive
+              {t('libraryArchive')}
             </button>
             <button type="button" data-testid="bulk-tag" onClick={() => setTagging(selection)}>
-              Tag…
+              {t('libraryTagAction')}
             </button>
             <button type="button" class="danger" data-testid="bulk-delete" onClick={() => remove(selection)}>
-              Delete
+              {t('libraryDelete')}
             </button>
             <button type="button" onClick={() => setSelected(new Set())}>
-              Clear selection
+              {t('libraryClearSelection')}
             </button>
           </span>
         )}
@@ -270,7 +270,7 @@ export function Library() {
 
       {tagging && taggingEntries.length > 0 && (
         <TagEditor
-          label={taggingEntries.length === 1 ? `“${taggingEntries[0].title}”` : plural(taggingEntries.length, 'article')}
+          label={taggingEntries.length === 1 ? t('quotedTitle', taggingEntries[0].title) : tCount('articleCount', taggingEntries.length)}
           current={taggingCurrent}
           counts={index.tags}
           onAdd={(tag) => void update(tagging, { addTags: [tag] })}
@@ -281,35 +281,35 @@ export function Library() {
 
       <p class="count" data-testid="library-count" role="status">
         {!loaded
-          ? 'Opening your library…'
+          ? t('libraryOpening')
           : search
-            ? `${plural(visible.length, 'article')} for “${search.query}”${search.fallback ? ' (titles only while the search index is being built)' : ''}`
+            ? `${tCount('libraryResultsFor', visible.length, search.query)}${search.fallback ? ` ${t('libraryTitlesOnly')}` : ''}`
             : filtering
-              ? `${plural(visible.length, 'article')} of ${index.count.toLocaleString()}`
-              : plural(visible.length, 'article')}
-        {loaded && !snapshot.complete && ' (loading the rest…)'}
+              ? tCount('libraryResultsOf', visible.length, formatCount(index.count))
+              : tCount('articleCount', visible.length)}
+        {loaded && !snapshot.complete && ` ${t('libraryLoadingRest')}`}
       </p>
 
       {loaded && index.count === 0 && (
         <div class="empty" data-testid="library-empty">
-          <h2>Your library is empty</h2>
-          <p>Save an article with the Lede button to read it later, even offline. Or bring your reading list over: import a Pocket, Instapaper or bookmarks export.</p>
+          <h2>{t('libraryEmptyHeading')}</h2>
+          <p>{t('libraryEmptyText')}</p>
         </div>
       )}
       {loaded && index.count > 0 && visible.length === 0 && (
         <p class="empty" data-testid="library-empty">
-          Nothing here{search ? ` matches “${search.query}”` : ''}.
+          {search ? t('libraryNothingMatches', search.query) : t('libraryNothingHere')}
         </p>
       )}
 
-      <ul class="items" data-testid="library-results" data-query={search?.query ?? ''} aria-label="Saved articles">
+      <ul class="items" data-testid="library-results" data-query={search?.query ?? ''} aria-label={t('librarySavedArticles')}>
         {visible.slice(0, shown).map((e) => (
           <LibraryItem key={e.id} entry={e} selected={selected.has(e.id)} actions={actions} />
         ))}
       </ul>
       {visible.length > shown && (
         <button type="button" class="more" ref={more} data-testid="library-more" onClick={() => setShown((n) => n + PAGE)}>
-          Show more ({(visible.length - shown).toLocaleString()} left)
+          {t('libraryShowMore', formatCount(visible.length - shown))}
         </button>
       )}
 
@@ -318,10 +318,10 @@ export function Library() {
           <span>{notice.message}</span>
           {notice.undo && (
             <button type="button" data-testid="library-undo" onClick={() => void undo().then(() => undefined)}>
-              Undo
+              {t('libraryUndo')}
             </button>
           )}
-          <button type="button" class="close" aria-label="Dismiss" onClick={() => setNotice(null)}>
+          <button type="button" class="close" aria-label={t('libraryDismiss')} onClick={() => setNotice(null)}>
             ×
           </button>
         </div>

@@ -2,6 +2,7 @@
 // what can be done with it. Everything shown comes from a web page or an import file: text only, and only web
 // links are followed.
 import { memo } from 'preact/compat';
+import { t } from '@/utils/i18n';
 import { siteOf, type SavedEntry } from '@/utils/storage/schema';
 import { formatDate, formatMinutes } from '../format';
 import { safeHref } from '../SavedList';
@@ -34,7 +35,7 @@ export const LibraryItem = memo(function LibraryItem(props: { entry: SavedEntry;
         class="select"
         data-testid="library-select"
         checked={selected}
-        aria-label={`Select “${e.title}”`}
+        aria-label={t('libraryItemSelect', e.title)}
         onClick={(ev) => actions.select(e.id, (ev.currentTarget as HTMLInputElement).checked, ev.shiftKey)}
       />
       <div class="body">
@@ -51,20 +52,20 @@ export const LibraryItem = memo(function LibraryItem(props: { entry: SavedEntry;
             </span>
           )}
           <span>
-            Saved <time dateTime={new Date(e.savedAt).toISOString()}>{formatSavedAt(e.savedAt)}</time>
+            {t('libraryItemSaved')} <time dateTime={new Date(e.savedAt).toISOString()}>{formatSavedAt(e.savedAt)}</time>
           </span>
           {published && (
             <span>
-              Published <time dateTime={e.publishedTime ?? undefined}>{published}</time>
+              {t('libraryItemPublished')} <time dateTime={e.publishedTime ?? undefined}>{published}</time>
             </span>
           )}
           {e.readingMinutes > 0 && <span data-testid="library-reading-time">{formatMinutes(e.readingMinutes)}</span>}
           {!e.hasBody && (
-            <span class="badge" title="Saved as a link: Lede keeps its clean copy the next time you open it">
-              Link only
+            <span class="badge" title={t('libraryLinkOnlyTitle')}>
+              {t('libraryLinkOnly')}
             </span>
           )}
-          {e.status === 'archived' && <span class="badge">Archived</span>}
+          {e.status === 'archived' && <span class="badge">{t('libraryStatusArchived')}</span>}
         </p>
         {e.excerpt && (
           <p class="excerpt" dir="auto" data-testid="library-excerpt">
@@ -72,13 +73,13 @@ export const LibraryItem = memo(function LibraryItem(props: { entry: SavedEntry;
           </p>
         )}
         {e.tags.length > 0 && (
-          <ul class="tags" aria-label="Tags">
-            {e.tags.map((t) => (
-              <li key={t}>
+          <ul class="tags" aria-label={t('libraryTags')}>
+            {e.tags.map((tag) => (
+              <li key={tag}>
                 <span class="tag" data-testid="library-tag">
-                  {t}
+                  {tag}
                 </span>
-                <button type="button" class="untag" aria-label={`Remove tag “${t}”`} onClick={() => actions.update([e.id], { removeTags: [t] })}>
+                <button type="button" class="untag" aria-label={t('libraryRemoveTag', tag)} onClick={() => actions.update([e.id], { removeTags: [tag] })}>
                   ×
                 </button>
               </li>
@@ -93,24 +94,24 @@ export const LibraryItem = memo(function LibraryItem(props: { entry: SavedEntry;
           aria-pressed={read}
           onClick={() => actions.update([e.id], { status: read ? 'unread' : 'read' })}
         >
-          {read ? 'Mark unread' : 'Mark read'}
+          {read ? t('libraryMarkUnread') : t('libraryMarkRead')}
         </button>
         <button
           type="button"
           data-testid="library-archive"
           onClick={() => actions.update([e.id], { status: e.status === 'archived' ? 'unread' : 'archived' })}
         >
-          {e.status === 'archived' ? 'Unarchive' : 'Archive'}
+          {e.status === 'archived' ? t('libraryUnarchive') : t('libraryArchive')}
         </button>
         <button type="button" data-testid="library-tag-button" onClick={() => actions.tag([e.id])}>
-          Tag…
+          {t('libraryTagAction')}
         </button>
-        <button type="button" class="danger" data-testid="library-delete" aria-label={`Delete “${e.title}”`} onClick={() => actions.remove([e.id])}>
-          Delete
+        <button type="button" class="danger" data-testid="library-delete" aria-label={t('libraryDeleteItem', e.title)} onClick={() => actions.remove([e.id])}>
+          {t('libraryDelete')}
         </button>
         {original && (
           <a class="original" href={original} target="_blank" rel="noopener noreferrer" data-testid="library-original">
-            Original ↗
+            {t('libraryOriginal')}
           </a>
         )}
       </div>

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { normalizeTag } from '@/utils/library/edits';
 import { tagSuggestions } from '@/utils/library/view';
+import { t } from '@/utils/i18n';
 
 export function TagEditor(props: {
   /** What is being tagged ("“Title”", "3 articles"). */
@@ -29,7 +30,7 @@ export function TagEditor(props: {
     <div
       class="tag-editor"
       role="dialog"
-      aria-label={`Tags for ${props.label}`}
+      aria-label={t('tagEditorLabel', props.label)}
       data-testid="tag-editor"
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
@@ -45,7 +46,7 @@ export function TagEditor(props: {
         }}
       >
         <label>
-          <span>Add a tag to {props.label}</span>
+          <span>{t('tagEditorAdd', props.label)}</span>
           <input
             ref={input}
             type="text"
@@ -57,15 +58,15 @@ export function TagEditor(props: {
           />
         </label>
         <button type="submit" disabled={!normalizeTag(typed)}>
-          Add
+          {t('tagAdd')}
         </button>
         <button type="button" onClick={props.onClose}>
-          Done
+          {t('tagDone')}
         </button>
       </form>
       {suggestions.length > 0 && (
         <p class="suggestions">
-          <span>In use:</span>
+          <span>{t('tagInUse')}</span>
           {suggestions.map((tag) => (
             <button type="button" class="tag" data-testid="tag-suggestion" key={tag} onClick={() => add(tag)}>
               {tag} <small>{props.counts[tag]}</small>
@@ -75,9 +76,9 @@ export function TagEditor(props: {
       )}
       {props.current.length > 0 && (
         <p class="current">
-          <span>Tagged:</span>
+          <span>{t('tagTagged')}</span>
           {props.current.map((tag) => (
-            <button type="button" class="tag" data-testid="tag-current" key={tag} aria-label={`Remove tag “${tag}”`} onClick={() => props.onRemove(tag)}>
+            <button type="button" class="tag" data-testid="tag-current" key={tag} aria-label={t('libraryRemoveTag', tag)} onClick={() => props.onRemove(tag)}>
               {tag} ×
             </button>
           ))}

@@ -1,6 +1,7 @@
 // The library's keyboard: every control is reachable with Tab; these keys save the trips. They act on the
 // selection, else on the article that has the focus, and stay out of the way while typing in a field.
 import { useEffect, useRef } from 'preact/hooks';
+import { t, type MessageKey } from '@/utils/i18n';
 
 export interface ShortcutHandlers {
   search(): void;
@@ -14,16 +15,16 @@ export interface ShortcutHandlers {
   escape(): void;
 }
 
-const KEYS: [keys: string, what: string][] = [
-  ['/', 'search'],
-  ['j / k', 'next / previous article'],
-  ['x', 'select'],
-  ['m', 'mark read / unread'],
-  ['e', 'archive / unarchive'],
-  ['t', 'tag'],
-  ['Delete or #', 'delete'],
-  ['z', 'undo delete'],
-  ['Esc', 'close, clear selection, clear search'],
+const KEYS: [keys: string, what: MessageKey][] = [
+  ['/', 'shortcutSearch'],
+  ['j / k', 'shortcutMove'],
+  ['x', 'shortcutSelect'],
+  ['m', 'shortcutRead'],
+  ['e', 'shortcutArchive'],
+  ['t', 'shortcutTag'],
+  ['Delete / #', 'shortcutDelete'],
+  ['z', 'shortcutUndo'],
+  ['Esc', 'shortcutEscape'],
 ];
 
 const typing = (target: EventTarget | null) =>
@@ -67,14 +68,14 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
 export function Shortcuts() {
   return (
     <details class="shortcuts">
-      <summary>Keyboard</summary>
+      <summary>{t('libraryKeyboard')}</summary>
       <dl>
         {KEYS.map(([keys, what]) => (
           <div key={keys}>
             <dt>
               <kbd>{keys}</kbd>
             </dt>
-            <dd>{what}</dd>
+            <dd>{t(what)}</dd>
           </div>
         ))}
       </dl>

@@ -3,6 +3,7 @@
 import type { RefObject } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatDate, formatMinutes, hostname } from '@/components/format';
+import { t } from '@/utils/i18n';
 import { findQuoteRanges, showRanges } from '@/utils/page/quote-highlight';
 import type { ReaderArticle } from './article';
 import { articleHtml, type ImagePolicy } from './article-html';
@@ -86,26 +87,26 @@ export function Reader(props: ReaderProps) {
       onScroll={onScroll}
       role="dialog"
       aria-modal={props.onClose ? 'true' : undefined}
-      aria-label={`Reader view: ${article.title ?? site}`}
+      aria-label={t('readerViewLabel', article.title ?? site)}
     >
-      <div class="lr-toolbar" role="toolbar" aria-label="Reader view">
+      <div class="lr-toolbar" role="toolbar" aria-label={t('readerOpen')}>
         {props.onClose ? (
-          <button type="button" class="lr-close" data-testid="reader-close" onClick={props.onClose} title="Back to the page (Esc)">
-            <span aria-hidden="true">←</span> Back to page
+          <button type="button" class="lr-close" data-testid="reader-close" onClick={props.onClose} title={t('readerBackTitle')}>
+            <span aria-hidden="true">←</span> {t('readerBack')}
           </button>
         ) : (
           original && (
             <a class="lr-close" href={original} target="_blank" rel="noopener noreferrer" data-testid="reader-original">
-              Open original <span aria-hidden="true">↗</span>
+              {t('readerOpenOriginal')} <span aria-hidden="true">↗</span>
             </a>
           )
         )}
         <div class="lr-controls">
-          <div class="lr-group" role="group" aria-label="Text size">
+          <div class="lr-group" role="group" aria-label={t('readerTextSize')}>
             <button
               type="button"
               data-testid="reader-font-smaller"
-              aria-label="Smaller text"
+              aria-label={t('readerSmaller')}
               disabled={prefs.readerFontSize <= FONT_SIZES[0]}
               onClick={() => change({ readerFontSize: stepFrom(FONT_SIZES, prefs.readerFontSize, -1) })}
             >
@@ -114,18 +115,18 @@ export function Reader(props: ReaderProps) {
             <button
               type="button"
               data-testid="reader-font-larger"
-              aria-label="Larger text"
+              aria-label={t('readerLarger')}
               disabled={prefs.readerFontSize >= FONT_SIZES[FONT_SIZES.length - 1]}
               onClick={() => change({ readerFontSize: stepFrom(FONT_SIZES, prefs.readerFontSize, 1) })}
             >
               <span class="lr-a-large" aria-hidden="true">A</span>
             </button>
           </div>
-          <div class="lr-group" role="group" aria-label="Line width">
+          <div class="lr-group" role="group" aria-label={t('readerLineWidth')}>
             <button
               type="button"
               data-testid="reader-narrower"
-              aria-label="Narrower lines"
+              aria-label={t('readerNarrower')}
               disabled={prefs.readerLineWidth <= LINE_WIDTHS[0]}
               onClick={() => change({ readerLineWidth: stepFrom(LINE_WIDTHS, prefs.readerLineWidth, -1) })}
             >
@@ -134,14 +135,14 @@ export function Reader(props: ReaderProps) {
             <button
               type="button"
               data-testid="reader-wider"
-              aria-label="Wider lines"
+              aria-label={t('readerWider')}
               disabled={prefs.readerLineWidth >= LINE_WIDTHS[LINE_WIDTHS.length - 1]}
               onClick={() => change({ readerLineWidth: stepFrom(LINE_WIDTHS, prefs.readerLineWidth, 1) })}
             >
               <span aria-hidden="true">←→</span>
             </button>
           </div>
-          <div class="lr-group lr-themes" role="radiogroup" aria-label="Colours" data-testid="reader-theme">
+          <div class="lr-group lr-themes" role="radiogroup" aria-label={t('readerColours')} data-testid="reader-theme">
             {THEMES.map((option) => (
               <button
                 type="button"
@@ -151,7 +152,7 @@ export function Reader(props: ReaderProps) {
                 class={`lr-theme lr-theme-${option.value}`}
                 onClick={() => change({ theme: option.value })}
               >
-                {option.label}
+                {t(option.label)}
               </button>
             ))}
           </div>
@@ -184,10 +185,10 @@ export function Reader(props: ReaderProps) {
         </header>
 
         {(article.summary.length > 0 || keyQuotes.length > 0) && (
-          <aside class="lr-digest" aria-label="Lede’s summary and key quotes">
+          <aside class="lr-digest" aria-label={t('readerDigest')}>
             {article.summary.length > 0 && (
               <section>
-                <h2>Summary</h2>
+                <h2>{t('summaryHeading')}</h2>
                 <ul>
                   {article.summary.map((s) => (
                     <li data-testid="reader-summary-sentence">{s}</li>
@@ -197,12 +198,12 @@ export function Reader(props: ReaderProps) {
             )}
             {keyQuotes.length > 0 && (
               <section>
-                <h2>Key quotes</h2>
+                <h2>{t('keyQuotesHeading')}</h2>
                 {keyQuotes.map(({ q, index }) => (
-                  <button type="button" class="lr-quote" data-testid="reader-quote" onClick={() => showQuote(index)} title="Show in the story">
+                  <button type="button" class="lr-quote" data-testid="reader-quote" onClick={() => showQuote(index)} title={t('readerShowQuoteTitle')}>
                     <span class="lr-quote-text">{q.text}</span>
                     <span class="lr-quote-speaker">
-                      {q.speaker ? `${q.speaker}${q.role ? `, ${q.role}` : ''}` : 'Speaker not named'}
+                      {q.speaker ? `${q.speaker}${q.role ? `, ${q.role}` : ''}` : t('speakerUnknown')}
                     </span>
                   </button>
                 ))}
@@ -216,7 +217,7 @@ export function Reader(props: ReaderProps) {
         {original && (
           <footer class="lr-footer">
             <a href={original} target="_blank" rel="noopener noreferrer">
-              Read it on {site} <span aria-hidden="true">↗</span>
+              {t('readerReadOn', site)} <span aria-hidden="true">↗</span>
             </a>
           </footer>
         )}

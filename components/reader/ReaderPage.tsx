@@ -2,6 +2,7 @@
 // reader view as over a live page. Offline means no network request at all: pictures show as their descriptions.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { storage } from 'wxt/utils/storage';
+import { t } from '@/utils/i18n';
 import { askBackground } from '@/utils/messages';
 import { createSavedReader } from '@/utils/storage/saved-store';
 import type { SavedArticle } from '@/utils/storage/schema';
@@ -38,19 +39,19 @@ export function ReaderPage({ id }: { id: string | null }) {
     if (state.kind === 'ready') document.title = `${state.saved.title} · Lede`;
   }, [state]);
 
-  if (state.kind === 'loading') return <p class="reader-message" role="status">Opening the saved article…</p>;
+  if (state.kind === 'loading') return <p class="reader-message" role="status">{t('readerOpening')}</p>;
   if (state.kind === 'missing') {
     return (
       <div class="reader-message" data-testid="reader-missing">
-        <h1>This article is not saved on this device</h1>
-        <p>It may have been removed from your saved articles. Lede keeps saved articles only in this browser.</p>
+        <h1>{t('readerMissingHeading')}</h1>
+        <p>{t('readerMissingText')}</p>
       </div>
     );
   }
   if (state.kind === 'failed') {
     return (
       <div class="reader-message" role="alert">
-        <h1>The saved article could not be read</h1>
+        <h1>{t('readerFailedHeading')}</h1>
         <p>{state.error}</p>
       </div>
     );
@@ -75,10 +76,10 @@ export function ReaderPage({ id }: { id: string | null }) {
       <div class="reader-message" data-testid="reader-link-only">
         <h1 dir="auto">{saved.title}</h1>
         <p>
-          This page was saved as a link, without a clean copy to read offline.{' '}
+          {t('readerLinkOnly')}{' '}
           {href && (
             <a href={href} target="_blank" rel="noopener noreferrer">
-              Open it on the web
+              {t('readerOpenOnWeb')}
             </a>
           )}
         </p>
@@ -92,7 +93,7 @@ export function ReaderPage({ id }: { id: string | null }) {
       onPrefs={(patch) => void updateSettings(patch).catch((e) => console.warn('Lede: could not store the setting', e))}
       images="placeholder"
       onProgress={onProgress}
-      notice={`Saved copy, read offline: Lede loads nothing from the web here, so pictures show as their descriptions.${read ? ' Marked as read.' : ''}`}
+      notice={`${t('readerOfflineNotice')}${read ? ` ${t('readerMarkedRead')}` : ''}`}
     />
   );
 }

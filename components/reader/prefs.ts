@@ -1,5 +1,6 @@
 // The reader's own settings (stored with the others in utils/storage/settings.ts) and the steps its controls
 // move through.
+import type { MessageKey } from '@/utils/i18n';
 import type { Settings, Theme } from '@/utils/storage/settings';
 
 export type ReaderPrefs = Pick<Settings, 'theme' | 'readerFontSize' | 'readerLineWidth'>;
@@ -9,11 +10,11 @@ export const FONT_SIZES = [14, 16, 18, 20, 22, 24, 27, 30, 34];
 /** Line widths in characters: 66 or so is the classic measure; the ends are for small and wide screens. */
 export const LINE_WIDTHS = [46, 54, 62, 68, 76, 86, 100];
 
-export const THEMES: { value: Theme; label: string }[] = [
-  { value: 'system', label: 'Auto' },
-  { value: 'light', label: 'Light' },
-  { value: 'sepia', label: 'Sepia' },
-  { value: 'dark', label: 'Dark' },
+export const THEMES: { value: Theme; label: MessageKey }[] = [
+  { value: 'system', label: 'themeAuto' },
+  { value: 'light', label: 'themeLight' },
+  { value: 'sepia', label: 'themeSepia' },
+  { value: 'dark', label: 'themeDark' },
 ];
 
 /** The next step up (+1) or down (-1) from `current`, which need not be one of the steps (an older setting). */

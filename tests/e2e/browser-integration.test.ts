@@ -323,7 +323,7 @@ describeWithBrowser('chromium', 'Lede in Ukrainian (Chromium --lang=uk)', () => 
     await server?.close();
   });
 
-  it('shows the popup, the badge, the shortcuts and the options in Ukrainian', async () => {
+  it('shows the popup, the badge, the shortcuts, the options and the library in Ukrainian', async () => {
     const page = await ext.newPage(server.url(SEED));
     const tabId = await ext.tabIdOf(page);
     const popup = await ext.openPopupFor(page);
@@ -348,6 +348,12 @@ describeWithBrowser('chromium', 'Lede in Ukrainian (Chromium --lang=uk)', () => 
     expect(await options.$eval('h1', (e) => e.textContent)).toBe('Налаштування');
     expect(await options.title()).toBe('Налаштування Lede');
     await options.close();
+
+    const library = await ext.newPage(ext.extensionUrl('library.html'));
+    await library.waitForSelector('[data-testid="library-empty"]', { timeout: 15_000 });
+    expect(await library.$eval('h1', (e) => e.textContent)).toBe('Бібліотека');
+    expect(await library.$eval('[data-testid="library-count"]', (e) => e.textContent)).toBe('0 статей');
+    await library.close();
     await page.close();
   });
 });
