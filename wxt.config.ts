@@ -8,7 +8,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // The sources zip for addons.mozilla.org holds what rebuilds the add-on, not scratch or test output.
   zip: { excludeSources: ['tmp/**', 'demo-output/**', 'bench-results/**', 'web-ext-artifacts/**'] },
-  vite: () => ({ plugins: [preact()] }),
+  // LEDE_SOURCEMAP=1: source maps, for the page benchmark's profile (BENCH_PROFILE=1); never in a release build.
+  vite: () => ({ plugins: [preact()], build: { sourcemap: process.env.LEDE_SOURCEMAP === '1' } }),
   hooks: {
     // WXT names the toolbar button and the sidebar after their pages' <title>; the manifest's names are localised.
     'build:manifestGenerated': (_, manifest) => {

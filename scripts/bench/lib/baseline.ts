@@ -1,0 +1,45 @@
+// The floor Lede's analysis is compared with: the same page's document.cloneNode(true) + new Readability(clone)
+// .parse() alone, as Readability documents it, cold (first run, in a fresh renderer), timed in the page's main
+// world. The page is a fresh load of the same corpus page in a browser context where no extension runs (an
+// incognito-like context of the same browser: extensions are off there), so nothing of Lede's warms anything.
+// It is traced with the same categories as the page with Lede (tracing slows a page by a few per cent), so the
+// ratio compares like with like.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { BrowserContext } from 'puppeteer-core';
+import { startTrace, stopTrace } from './trace.ts';
+
+const readabilityJs = readFileSync(createRequire(import.meta.url).resolve('@mozilla/readability/Readability.js'), 'utf8');
+
+export interface Baseline {
+  cloneMs: number;
+  parseMs: number;
+}
+
+declare const Readability: any;
+
+export async function measureBaseline(context: BrowserContext, url: string): Promise<Baseline> {
+  const page = await context.newPage();
+  let tracing = false;
+  try {
+    await startTrace(page);
+    tracing = true;
+    await page.goto(url, { waitUntil: 'load', timeout: 20_000 });
+    // Compiled before the clock starts, like Lede's bundle is before its first step.
+    await page.evaluate(readabilityJs + '\n;globalThis.Readability = Readability;');
+    const times = await page.evaluate(() => {
+      const t0 = performance.now();
+      const clone = document.cloneNode(true) as Document;
+      const t1 = performance.now();
+      new Readability(clone).parse();
+      const t2 = performance.now();
+      return { cloneMs: t1 - t0, parseMs: t2 - t1 };
+    });
+    tracing = false;
+    await stopTrace(page);
+    return times;
+  } finally {
+    if (tracing) await page.tracing.stop().catch(() => {});
+    await page.close().catch(() => {});
+  }
+}

@@ -1,0 +1,179 @@
+// npm run bench -- [corpus folder] --only page
+// Lede's cost on every page, measured in real Chromium with the built extension: each corpus page opened cold
+// in a fresh tab (the previous one closed first, so a fresh renderer), from a cross-origin-isolated 127.0.0.1 site
+// (performance.now() at 5 µs, not 100 µs). Per page class (truth.json isArticle): Lede's steps, the content
+// script's load, the same page's clone + Readability.parse alone, the longest task Lede adds, click to summary in
+// the real popup, retained heap; then the bundle sizes. Prints tables, says by how much each target is missed,
+// and writes the same figures to <out>/page.json. BENCH_PAGES=N runs the first N pages of each class only.
+// BENCH_PROFILE=1 also samples V8's CPU profiler and prints where Lede's time goes by source function (build with
+// LEDE_SOURCEMAP=1 for source names): `LEDE_SOURCEMAP=1 BENCH_PROFILE=1 npm run bench -- --only page`. Sampling
+// slows the pages, so that run's timings are for the shares, not for the targets.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, CDPSession } from 'puppeteer-core';
+import { builtExtensionDir, launchChromium, type ExtensionBrowser } from '../../tests/e2e/lib/index.ts';
+import type { BenchContext } from '../bench.ts';
+import { loadCorpus, type CorpusPage } from '../lib/corpus.ts';
+import { measureBaseline, type Baseline } from './lib/baseline.ts';
+import { bundleSizes } from './lib/bundles.ts';
+import { ledeRetained, takeSnapshot } from './lib/heap.ts';
+import { startIsolatedServer, type IsolatedServer } from './lib/isolated-server.ts';
+import { evaluateIn, settledPerfLog, watchWorlds } from './lib/lede-world.ts';
+import { timePopup } from './lib/popup-timing.ts';
+import { printReport, type PageRecord } from './lib/page-report.ts';
+import { profileTable, startProfile, stopProfile } from './lib/profile.ts';
+import { extensionScripts, scriptThread, startTrace, stopTrace, tasksAround, traceClock } from './lib/trace.ts';
+
+const ALIGN_MARK = 'lede-bench-align';
+
+const PROFILE = process.env.BENCH_PROFILE === '1';
+/** Whether a performance.mark made in Lede's world shows in the page's own timeline (checked on the first page). */
+let marksShared: boolean | null = null;
+const profiles = { articles: [] as Map<string, number>[], nonArticles: [] as Map<string, number>[] };
+
+async function ledePass(ext: ExtensionBrowser, server: IsolatedServer, p: CorpusPage): Promise<PageRecord> {
+  const record: PageRecord = { id: p.id, isArticle: p.truth.isArticle, steps: {}, scripts: [], leaks: [] };
+  const page = await ext.browser.newPage();
+  let session: CDPSession | null = null;
+  let tracing = false;
+  try {
+    session = await page.createCDPSession();
+    const worlds = await watchWorlds(session, ext.extensionOrigin);
+    if (PROFILE) await startProfile(session);
+    await startTrace(page);
+    tracing = true;
+    await page.goto(server.url(`${p.id}/source.html`), { waitUntil: 'load', timeout: 20_000 });
+    const ctx = await worlds.ledeContext(10_000);
+    if (ctx === null) throw new Error('Lede’s content script did not start');
+    const log = await settledPerfLog(session, ctx, 20_000);
+    if (!log?.settled) record.error = 'Lede did not settle within 20 s';
+    const markAt = await evaluateIn<number>(session, undefined, `performance.mark(${JSON.stringify(ALIGN_MARK)}).startTime`);
+    if (marksShared === null) {
+      await evaluateIn(session, ctx, `performance.mark('lede-bench-probe'), 0`);
+      marksShared = await evaluateIn<boolean>(session, undefined, `performance.getEntriesByName('lede-bench-probe').length > 0`);
+      await evaluateIn(session, ctx, `performance.clearMarks('lede-bench-probe'), 0`);
+    }
+    // What the page itself can see of Lede in its own performance timeline (nothing, if Lede leaks nothing).
+    record.leaks = await evaluateIn<string[]>(
+      session,
+      undefined,
+      `performance.getEntries().filter(e => /^(chrome|moz)-extension:|^lede[:-]/i.test(e.name) && e.name !== ${JSON.stringify(ALIGN_MARK)}).map(e => e.entryType + ' ' + e.name)`,
+    );
+    tracing = false;
+    const events = await stopTrace(page);
+    if (PROFILE) {
+      const profile = await stopProfile(session, ext.extensionOrigin, builtExtensionDir('chromium'));
+      profiles[p.truth.isArticle ? 'articles' : 'nonArticles'].push(profile);
+    }
+
+    for (const s of log?.steps ?? []) record.steps[s.name] = (record.steps[s.name] ?? 0) + s.ms;
+    record.detected = log?.steps.some((s) => s.name === 'clone') ?? false;
+    const loads = extensionScripts(events, ext.extensionOrigin, worlds.worldName() ?? '');
+    record.scripts = loads.map(({ url, ms }) => ({ url, ms }));
+    const own = (log?.steps ?? []).filter((s) => s.name !== 'page-meta');
+    const longest = own.reduce((a, s) => (s.ms > a.ms ? s : a), { name: '', ms: 0, start: 0 });
+    record.longestStep = { name: longest.name, ms: longest.ms };
+
+    // Whole tasks around Lede's steps and script evaluations, from the trace.
+    const clock = traceClock(events, ALIGN_MARK, markAt);
+    const thread = scriptThread(events, ext.extensionOrigin);
+    if (clock && thread) {
+      const intervals: [number, number][] = own.map((s) => [clock(s.start), clock(s.start + s.ms)]);
+      intervals.push(...loads.map((e): [number, number] => [e.ts, e.ts + e.ms * 1000]));
+      const tasks = tasksAround(events, thread, intervals);
+      const names = [...own.map((s) => s.name), ...loads.map((e) => `load ${e.url}`)];
+      const i = tasks.indexOf(Math.max(...tasks));
+      record.longestTask = { name: names[i], ms: tasks[i] };
+    }
+
+    if (log?.settled) {
+      record.heap = ledeRetained(await takeSnapshot(session), ext.extensionOrigin);
+      if (p.truth.isArticle) record.popup = await timePopup(ext, page);
+    }
+  } catch (e) {
+    record.error = (e as Error).message.split('\n')[0];
+    if (tracing) await page.tracing.stop().catch(() => {});
+  } finally {
+    await session?.detach().catch(() => {});
+    await page.close().catch(() => {});
+  }
+  return record;
+}
+
+export async function bench(ctx: BenchContext): Promise<void> {
+  const limit = Number(process.env.BENCH_PAGES) || Infinity;
+  const all = loadCorpus(ctx.corpus);
+  const pages = [true, false].flatMap((a) => all.filter((p) => p.truth.isArticle === a).slice(0, limit));
+  const extDir = builtExtensionDir('chromium');
+  const server = await startIsolatedServer(join(ctx.corpus, 'pages'));
+  const ext = await launchChromium();
+  let plain: BrowserContext | null = null;
+  const records: PageRecord[] = [];
+  const t0 = Date.now();
+  const version = await ext.browser.version();
+  try {
+    plain = await ext.browser.createBrowserContext();
+    for (const [i, p] of pages.entries()) {
+      const record = await ledePass(ext, server, p);
+      record.baseline = await measureBaseline(plain, server.url(`${p.id}/source.html`)).catch(
+        (e: Error): Baseline | undefined => {
+          record.error ??= `baseline: ${e.message.split('\n')[0]}`;
+          return undefined;
+        },
+      );
+      records.push(record);
+      if (process.stderr.isTTY) process.stderr.write(`\r${i + 1}/${pages.length} ${p.id.padEnd(50)}`);
+      else if ((i + 1) % 25 === 0) process.stderr.write(`${i + 1}/${pages.length} pages\n`);
+    }
+    if (process.stderr.isTTY) process.stderr.write('\n');
+  } finally {
+    await plain?.close().catch(() => {});
+    await ext.close();
+    await server.close();
+  }
+
+  const bundles = bundleSizes(extDir);
+  const environment = {
+    browser: version,
+    cpu: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}`,
+    loadAverage: os.loadavg().map((x) => Math.round(x * 10) / 10),
+    commit: (() => {
+      try {
+        return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', cwd: resolve(import.meta.dirname, '../..') }).trim();
+      } catch {
+        return null;
+      }
+    })(),
+    seconds: Math.round((Date.now() - t0) / 1000),
+  };
+  const figures = printReport(records, bundles, environment);
+  console.log(
+    `\nLede's step timings leave its isolated world only through DevTools (Runtime.evaluate in that world). ` +
+      `A performance.mark made in Lede's world ${marksShared ? 'IS' : 'is not'} visible in the page's own timeline in this browser` +
+      `${marksShared ? ', which is why Lede keeps its timings out of it' : ''}.`,
+  );
+  const profileFigures = PROFILE ? printProfiles() : undefined;
+  mkdirSync(ctx.outDir, { recursive: true });
+  const out = join(ctx.outDir, 'page.json');
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), environment, figures, marksShared, bundles, profile: profileFigures, pages: records }, null, 1));
+  console.log(`\nFigures written to ${out}`);
+}
+
+function printProfiles() {
+  const out: Record<string, ReturnType<typeof profileTable>> = {};
+  for (const [label, list] of [['articles', profiles.articles], ['non-articles', profiles.nonArticles]] as const) {
+    const table = profileTable(list);
+    out[label] = table;
+    console.log(`\nWhere Lede's main-thread time goes on ${label} (CPU profile, self ms per page, ${list.length} pages; sampling inflates it):`);
+    console.log('| source file | ms/page |   | function | ms/page |');
+    console.log('|---|---|---|---|---|');
+    for (let i = 0; i < 15; i++) {
+      const f = table.byFile[i];
+      const g = table.byFunction[i];
+      console.log(`| ${f?.[0] ?? ''} | ${f ? f[1].toFixed(2) : ''} |   | ${g?.[0] ?? ''} | ${g ? g[1].toFixed(2) : ''} |`);
+    }
+  }
+  return out;
+}
