@@ -1,6 +1,7 @@
 // Accessibility in real Chromium: axe-core over every page of Lede a reader meets (the popup on an article and on
 // another page, the side panel, the options page, the library, the reader view), in the light and the dark
-// scheme; no serious or critical violation. And nothing scrolls sideways at a narrow side panel's width.
+// scheme, and in the sepia theme; no serious or critical violation. And nothing scrolls sideways at a narrow side
+// panel's width.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'puppeteer-core';
@@ -133,4 +134,28 @@ describeWithBrowser('chromium', 'Accessibility of every Lede page (axe-core, Chr
       });
     });
   }
+
+  it('the sepia theme, chosen in the options, in the options, the popup and the side panel', async () => {
+    const options = await extensionPage('options.html');
+    await options.waitForSelector('[data-testid="theme-sepia"]', { timeout: 15_000 });
+    await options.click('[data-testid="theme-sepia"]');
+    await options.waitForFunction(() => document.documentElement.dataset.theme === 'sepia');
+    expect(await violations(options, 'light')).toEqual([]);
+
+    const popup = await ext.openPopupFor(article);
+    await popup.waitForSelector('[data-testid="quote"]', { timeout: 15_000 });
+    await popup.waitForFunction(() => document.documentElement.dataset.theme === 'sepia');
+    expect(await violations(popup, 'dark')).toEqual([]);
+    await popup.close().catch(() => {});
+
+    const panel = await extensionPage(`sidepanel.html?tab=${articleTab}`, 320);
+    await panel.waitForSelector('[data-testid="quote-show"]', { timeout: 15_000 });
+    expect(await violations(panel, 'light')).toEqual([]);
+    await panel.close();
+
+    await options.bringToFront();
+    await options.click('[data-testid="theme-system"]');
+    await options.waitForFunction(() => document.documentElement.dataset.theme === undefined);
+    await options.close();
+  });
 });
