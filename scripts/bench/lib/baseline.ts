@@ -9,14 +9,22 @@ import { createRequire } from 'node:module';
 import type { BrowserContext } from 'puppeteer-core';
 import { startTrace, stopTrace } from './trace.ts';
 
-const readabilityJs = readFileSync(createRequire(import.meta.url).resolve('@mozilla/readability/Readability.js'), 'utf8');
+const source = (file: string) => readFileSync(createRequire(import.meta.url).resolve(`@mozilla/readability/${file}`), 'utf8');
+const readabilityJs = `${source('Readability.js')}\n${source('Readability-readerable.js')}
+;globalThis.Readability = Readability; globalThis.isProbablyReaderable = isProbablyReaderable;`;
 
 export interface Baseline {
   cloneMs: number;
   parseMs: number;
+  /**
+   * Firefox's reader check, isProbablyReaderable(document), cold, after the parse: a yardstick for detection
+   * on this machine at this moment (performance-floors.md measured it on a quiet one).
+   */
+  readerableMs: number;
 }
 
 declare const Readability: any;
+declare const isProbablyReaderable: any;
 
 export async function measureBaseline(context: BrowserContext, url: string): Promise<Baseline> {
   const page = await context.newPage();
@@ -26,14 +34,16 @@ export async function measureBaseline(context: BrowserContext, url: string): Pro
     tracing = true;
     await page.goto(url, { waitUntil: 'load', timeout: 20_000 });
     // Compiled before the clock starts, like Lede's bundle is before its first step.
-    await page.evaluate(readabilityJs + '\n;globalThis.Readability = Readability;');
+    await page.evaluate(readabilityJs);
     const times = await page.evaluate(() => {
       const t0 = performance.now();
       const clone = document.cloneNode(true) as Document;
       const t1 = performance.now();
       new Readability(clone).parse();
       const t2 = performance.now();
-      return { cloneMs: t1 - t0, parseMs: t2 - t1 };
+      isProbablyReaderable(document);
+      const t3 = performance.now();
+      return { cloneMs: t1 - t0, parseMs: t2 - t1, readerableMs: t3 - t2 };
     });
     tracing = false;
     await stopTrace(page);

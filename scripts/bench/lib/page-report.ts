@@ -61,6 +61,7 @@ function classFigures(rs: PageRecord[]) {
       [...ANALYSIS_STEPS, 'page-meta'].map((s) => [s, spread(ok.filter((r) => s in r.steps).map((r) => r.steps[s]))]),
     ),
     detect: spread(ok.map((r) => r.steps.detect)),
+    readerable: spread(ok.map((r) => r.baseline?.readerableMs)),
     load: spread(ok.map(loadMs)),
     whole: spread(analysed.map(wholeAnalysis)),
     baselineClone: spread(analysed.map((r) => r.baseline?.cloneMs)),
@@ -116,6 +117,7 @@ export function printReport(records: PageRecord[], bundles: BundlePart[], enviro
   const both = (label: string, a: Spread, n: Spread, f?: (x: number | null) => string) =>
     row([label, ...spreadCells(a, f), ...spreadCells(n, f)]);
   both('content script load (compile + top level, trace)', art.load, non.load);
+  both('yardstick: isProbablyReaderable alone', art.readerable, non.readerable);
   for (const s of [...ANALYSIS_STEPS, 'page-meta']) both(`step: ${s}${s === 'page-meta' ? ' (popup asks, non-article)' : ''}`, art.steps[s], non.steps[s]);
   both('whole analysis (detect … declutter)', art.whole, non.whole);
   both('floor: cloneNode alone', art.baselineClone, non.baselineClone);
