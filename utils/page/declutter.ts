@@ -19,7 +19,7 @@ const PROMO_NAME =
   /(?:^|[\s_-])(?:newsletters?|subscri\w*|sign-?up|promos?|promoted|related|recirc\w*|teasers?|recommend\w*|advert\w*|ads?|sponsor\w*|outbrain|taboola|paywall|cookies?|consent)(?:$|[\s_-])/i;
 // The words of promos, "read also" boxes, follow-us bars, comment forms and legal footers in the corpus languages
 // (Readability has already left these out of the story; this tells a promo from the site's own prose).
-const CLUTTER_TEXT = new RegExp(
+export const CLUTTER_TEXT = new RegExp(
   [
     // English
     'subscribe', 'newsletter', 'sign up', 'enter your e-?mail', 'indicates required', 'read more', 'read also',

@@ -1,5 +1,6 @@
 // Where the story is on the live page: the elements holding what Readability kept, plus the parts of an
 // article Readability takes out of its content on purpose (headline, byline, date, lead picture).
+import { CLUTTER_TEXT } from './declutter';
 import { ownSiteLinkShare } from './site-links';
 
 const MEDIA = new Set(['IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'IFRAME', 'SVG', 'TABLE', 'FIGURE', 'CANVAS', 'MATH']);
@@ -68,7 +69,10 @@ function linkBlocks(kept: Element, pageUrl: string): (n: Node) => boolean {
   const isLinkBlock = (block: Element): boolean => {
     let v = cache.get(block);
     if (v === undefined) {
-      v = ownSiteLinkShare(block, pageUrl) > 0.5;
+      // A short block that opens with "Read also:", "Veja também", "Czytaj więcej"… is a pointer elsewhere.
+      const text = (block.textContent ?? '').replace(/\s+/g, ' ').trim();
+      const pointer = text.length < 300 && block.querySelector('a') !== null && CLUTTER_TEXT.test(text.slice(0, 40));
+      v = pointer || ownSiteLinkShare(block, pageUrl) > 0.5;
       cache.set(block, v);
     }
     return v;
