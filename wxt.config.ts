@@ -7,7 +7,7 @@ export const GECKO_ID = 'lede@lede-reader.org';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // The sources zip for addons.mozilla.org holds what rebuilds the add-on, not scratch or test output.
-  zip: { excludeSources: ['tmp/**', 'demo-output/**', 'bench-results/**', 'web-ext-artifacts/**'] },
+  zip: { excludeSources: ['tmp/**', 'demo-output/**', 'bench-results/**', 'web-ext-artifacts/**', 'docs/screenshots/**'] },
   // LEDE_SOURCEMAP=1: source maps, for the page benchmark's profile (BENCH_PROFILE=1); never in a release build.
   vite: () => ({ plugins: [preact()], build: { sourcemap: process.env.LEDE_SOURCEMAP === '1' } }),
   hooks: {

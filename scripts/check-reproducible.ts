@@ -2,6 +2,7 @@
 // asks for. Unzips .output/lede-<version>-sources.zip into a temporary folder, runs the build the README documents
 // there (npm ci from the local npm cache, no network; npm run build:firefox and build:chrome), and compares every
 // file with the Firefox and Chrome zips byte for byte. Run `npm run zip` first. Needs `unzip` (Debian: unzip).
+// `--online` lets npm fetch what the cache lacks (npm ci --prefer-offline); `--keep` keeps the temporary folder.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -13,6 +14,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
 const zipPath = (name: string) => path.join(root, '.output', `lede-${version}-${name}.zip`);
 const keep = process.argv.includes('--keep');
+const online = process.argv.includes('--online');
 
 /** The same package, rebuilt where `build` leaves it. */
 const TARGETS = [
@@ -58,8 +60,13 @@ let failures = 0;
 try {
   const src = path.join(work, 'src');
   run('unzip', ['-q', zipPath('sources'), '-d', src], root);
-  // The documented build: dependencies exactly as locked, from the npm cache only.
-  run('npm', ['ci', '--offline', '--no-audit', '--no-fund'], src);
+  // The documented build: dependencies exactly as locked, from the npm cache only (unless --online).
+  try {
+    run('npm', ['ci', online ? '--prefer-offline' : '--offline', '--no-audit', '--no-fund'], src);
+  } catch (e) {
+    if (!online) console.error('The npm cache lacks a locked package: run `npm ci` once with the network, or this with --online.');
+    throw e;
+  }
   for (const target of TARGETS) {
     run('npm', ['run', target.build], src);
     const packaged = path.join(work, target.zip);
