@@ -24,6 +24,7 @@ export class LibraryData {
   private readonly reader: SavedReader;
   private readonly listeners = new Set<(s: LibrarySnapshot) => void>();
   private cached: LibrarySnapshot | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly storage: WxtStorage,
@@ -91,7 +92,16 @@ export class LibraryData {
     // A shard this page never read (it was not needed for the first screen) is read now if the list is whole.
     const missing = this.index.shards.map((s) => s.id).filter((id) => !this.shards.has(id));
     if (this.complete && missing.length > 0) void this.read(missing).then(() => this.changed());
-    else this.changed();
+    else this.soon();
+  }
+
+  /** A burst of changes (an import, saves from several tabs) is shown once, not once per change. */
+  private soon(): void {
+    if (this.timer !== null) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.changed();
+    }, 50);
   }
 
   private async read(ids: number[]): Promise<void> {
@@ -101,6 +111,8 @@ export class LibraryData {
   }
 
   private changed(): LibrarySnapshot {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
     this.cached = null;
     const snap = this.snapshot();
     for (const l of this.listeners) l(snap);
