@@ -19,6 +19,15 @@ const THEMES: Theme[] = ['system', 'light', 'dark', 'sepia'];
 const THEME_LABEL = { system: 'themeSystem', light: 'themeLight', dark: 'themeDark', sepia: 'themeSepia' } as const;
 const LENGTH_LABEL = { short: 'summaryShort', medium: 'summaryMedium', long: 'summaryLong' } as const;
 
+// One change after the other: each reads the settings and writes them back, so two quick clicks must not overlap
+// (the second would write the first's field back as it was).
+let writes: Promise<unknown> = Promise.resolve();
+const inTurn = (patch: Partial<Settings>) => {
+  const write = writes.then(() => updateSettings(patch));
+  writes = write.catch(() => undefined);
+  return write;
+};
+
 export function App() {
   const settings = useSettings();
   useTheme(settings);
@@ -28,7 +37,7 @@ export function App() {
   const save = async (patch: Partial<Settings>) => {
     setFailure(null);
     try {
-      await updateSettings(patch);
+      await inTurn(patch);
       setStatus(t('optionsSaved'));
     } catch (e) {
       setFailure(`${t('optionsNotSaved')}: ${e instanceof Error ? e.message : String(e)}`);
