@@ -175,6 +175,30 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       await page.close();
     });
 
+    it('the popup works from the keyboard: Enter saves and unsaves, Tab shows where the focus is', async () => {
+      const { page, tabId } = await article();
+      const popup = await popupFor(page);
+      await popup.keyboard.press('Enter');
+      await popup.waitForSelector('[data-testid="save"][aria-pressed="true"]');
+      await waitForBadge(tabId, '✓');
+      await popup.keyboard.press('Enter');
+      await popup.waitForSelector('[data-testid="save"][aria-pressed="false"]');
+      await waitForBadge(tabId, '•');
+      // Each control Tab reaches has a visible outline.
+      for (let i = 0; i < 6; i++) {
+        await popup.keyboard.press('Tab');
+        const focus = await popup.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          const style = getComputedStyle(el);
+          return { tag: el.tagName, outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+        });
+        expect(focus.tag, 'the focus is on a control').not.toBe('BODY');
+        expect(focus.outline, `${focus.tag} shows the focus`).toBe(true);
+      }
+      await popup.close().catch(() => {});
+      await page.close();
+    });
+
     it('context menu: saves the page, saves a link without reading it, opens the library', async () => {
       const { page, tabId } = await article();
       await menuClick({ menuItemId: 'lede-save-page' }, tabId);
