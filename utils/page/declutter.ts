@@ -60,7 +60,7 @@ export function looksLikeClutter(el: Element): boolean {
   if (text.length < 400 && CLUTTER_TEXT.test(text)) return true;
   // Quotations, tables, code and embedded posts are full of links and still the story.
   if (el.matches('blockquote, table, pre, [class*="tweet"], [class*="instagram-media"]')) return false;
-  return ownSiteLinkShare(el, el.ownerDocument.URL) > 0.5;
+  return ownSiteLinkShare(el) > 0.5;
 }
 
 /** The elements to hide for this story. */

@@ -28,7 +28,7 @@ export function mapStory(
 ): StoryMap | null {
   const content = new Set<Element>();
   const textParents: Element[] = [];
-  const linkBlock = linkBlocks(kept, doc.URL);
+  const linkBlock = linkBlocks(kept);
   const walker = kept.ownerDocument.createTreeWalker(kept, 1 | 4 /* elements and text */);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     // Readability keeps teaser cards and "Read more" links that sit inside the story: they are not the story.
@@ -64,7 +64,7 @@ export function mapStory(
 const BLOCKS = new Set(['P', 'DIV', 'FIGURE', 'LI', 'UL', 'OL', 'SECTION', 'ASIDE', 'ARTICLE', 'BLOCKQUOTE', 'TABLE']);
 
 /** Whether a node sits in a block of the kept content that is mostly links to the site's own pages. */
-function linkBlocks(kept: Element, pageUrl: string): (n: Node) => boolean {
+function linkBlocks(kept: Element): (n: Node) => boolean {
   const cache = new Map<Element, boolean>();
   const isLinkBlock = (block: Element): boolean => {
     let v = cache.get(block);
@@ -72,7 +72,7 @@ function linkBlocks(kept: Element, pageUrl: string): (n: Node) => boolean {
       // A short block that opens with "Read also:", "Veja também", "Czytaj więcej"… is a pointer elsewhere.
       const text = (block.textContent ?? '').replace(/\s+/g, ' ').trim();
       const pointer = text.length < 300 && block.querySelector('a') !== null && CLUTTER_TEXT.test(text.slice(0, 40));
-      v = pointer || ownSiteLinkShare(block, pageUrl) > 0.5;
+      v = pointer || ownSiteLinkShare(block) > 0.5;
       cache.set(block, v);
     }
     return v;
