@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { clampSetting, KEY_QUOTES_RANGE, parseSite } from '../../entrypoints/options/fields';
 import { followDeclutterSettings } from '../../utils/browser/follow-settings';
-import { DEFAULT_SETTINGS, siteKey, type Settings } from '../../utils/storage/settings';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_SETTINGS, getSettings, siteKey, updateSettings, type Settings } from '../../utils/storage/settings';
 
 describe('site typed into the options page', () => {
   it('takes a bare name or any address on the site, as the key site rules use', () => {
@@ -61,5 +62,15 @@ describe('an open page follows the declutter settings', () => {
     change({ keyQuotes: 5 });
     change({ siteRules: { 'other.org': 'never' } });
     expect(calls).toEqual([]);
+  });
+});
+
+describe('updateSettings', () => {
+  it('keeps both of two changes made at once', async () => {
+    fakeBrowser.reset();
+    await Promise.all([updateSettings({ summaryLength: 'long' }), updateSettings({ autoDeclutter: false })]);
+    const s = await getSettings();
+    expect(s.summaryLength).toBe('long');
+    expect(s.autoDeclutter).toBe(false);
   });
 });

@@ -43,10 +43,21 @@ export async function getSettings(): Promise<Settings> {
   return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
 }
 
-export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = { ...(await getSettings()), ...patch };
-  await settingsItem.setValue(next);
-  return next;
+let pending: Promise<unknown> = Promise.resolve();
+
+/**
+ * Applies `patch` to the stored settings. Calls from one page run one after another, so two quick changes (a
+ * select, then a checkbox) never read the same old value and undo each other.
+ */
+export function updateSettings(patch: Partial<Settings>): Promise<Settings> {
+  const write = async () => {
+    const next = { ...(await getSettings()), ...patch };
+    await settingsItem.setValue(next);
+    return next;
+  };
+  const run = pending.then(write, write);
+  pending = run.catch(() => undefined);
+  return run;
 }
 
 export function siteKey(url: string): string | null {
