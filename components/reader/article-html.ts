@@ -50,7 +50,10 @@ const BLOCKS = new Set([
 ]);
 const CARDS = new Set(['FIGURE', 'DIV', 'SECTION', 'ASIDE', 'ARTICLE']);
 const PROSE_BLOCKS = 'p, blockquote, li, dd, pre';
-const KEEP_SHORT_INSIDE = 'figure, figcaption, li, blockquote, table, pre, dl, details, h1, h2, h3, h4, h5, h6';
+const WIDGET_BOXES = new Set(['DIV', 'SECTION', 'ASIDE']);
+const NOT_WIDGET = 'h1, h2, h3, h4, h5, h6, ul, ol, dl, table, pre, blockquote, figure, figcaption, img';
+/** A widget's labels are short: more text than this is not one. */
+const WIDGET_TEXT_MAX = 160;
 
 const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
@@ -149,6 +152,12 @@ function safeSrcset(value: string | null, baseUrl: string): string | null {
 }
 
 function tidy(body: HTMLElement, options: ArticleHtmlOptions): void {
+  // Links to the article's own site are told by the document's address and canonical link (site-links.ts); this
+  // document is DOMPurify's, so it is told where the article lives.
+  const canonical = body.ownerDocument.createElement('link');
+  canonical.setAttribute('rel', 'canonical');
+  canonical.setAttribute('href', options.baseUrl);
+  body.ownerDocument.head?.append(canonical);
   for (const img of [...body.querySelectorAll('img')]) {
     const tiny = ['width', 'height'].some((a) => Number(img.getAttribute(a) || Infinity) <= 2);
     if (tiny || (!img.getAttribute('src') && !img.getAttribute('srcset'))) img.remove(); // a tracking pixel, or nothing to show
@@ -166,19 +175,22 @@ function tidy(body: HTMLElement, options: ArticleHtmlOptions): void {
     return text.length > 0 && readsAsProse(text, links / text.length, options.lang);
   };
   const holdsProse = (el: Element) => isProse(el) || [...el.querySelectorAll(PROSE_BLOCKS)].some(isProse);
-  // looksLikeClutter judges links by the document's own address, which here is not the article's; and a box that
-  // is one link as a whole (a bookmark card, a teaser) is a card wherever it points.
+  // A box that is one link as a whole (a bookmark card, a teaser) is a card wherever it points.
   const teaser = (el: Element) => {
     if (el.matches('blockquote, table, pre')) return false;
-    if (ownSiteLinkShare(el, options.baseUrl) > 0.5) return true;
+    if (ownSiteLinkShare(el) > 0.5) return true;
     if (!CARDS.has(el.tagName)) return false;
     const links = el.querySelectorAll('a');
     const text = squash(el.textContent).length;
     return text > 0 && (el.closest('a') !== null || (links.length === 1 && squash(links[0].textContent).length > 0.8 * text));
   };
   for (const el of [...body.querySelectorAll('*')]) {
-    if (!body.contains(el) || !BLOCKS.has(el.tagName)) continue; // gone with a container already removed
-    if (((looksLikeClutter(el) || teaser(el)) && !holdsProse(el)) || isWidgetLabel(el, options.lang)) el.remove();
+    // Gone with a container already removed; or a heading, which is the story's (even when it links to itself).
+    if (!body.contains(el) || !BLOCKS.has(el.tagName) || /^H[1-6]$/.test(el.tagName)) continue;
+    // A paragraph goes only for being links to the site's own pages ("Related: …", "Tags: …"): its words may
+    // well say "related" or "sign up" and still be the story's.
+    const clutter = el.tagName === 'P' ? teaser(el) : looksLikeClutter(el) || teaser(el);
+    if ((clutter && !holdsProse(el)) || isWidgetBox(el, options.lang)) el.remove();
   }
   for (const el of body.querySelectorAll('[id], [class]')) {
     el.removeAttribute('id');
@@ -190,16 +202,20 @@ function tidy(body: HTMLElement, options: ArticleHtmlOptions): void {
 }
 
 /**
- * A short line of a widget left in the story ("This audio is created with AI assistance", "Listen", "3 min
- * read"): a paragraph the analysis would not take for prose, that is neither a caption, a list item or a
- * heading, nor a bold subheading or the lead-in to what follows (a colon).
+ * A widget left in the story: a box of a few short labels and nothing else ("This audio is created with AI
+ * assistance"; a video player's "Play", "Current Time 0:00", "Share"). A short line among the story's own
+ * paragraphs is the story's (a step, a subheading, a dateline, a line of a list written as paragraphs), so only a
+ * box whose whole text is such lines goes: no sentence, no heading, list, table, picture or caption in it.
  */
-function isWidgetLabel(el: Element, lang: string | null | undefined): boolean {
-  if (el.tagName !== 'P' && !(el.tagName === 'DIV' && !el.querySelector('*:not(a, b, strong, em, i, span, br)'))) return false;
+function isWidgetBox(el: Element, lang: string | null | undefined): boolean {
+  if (!WIDGET_BOXES.has(el.tagName) || el.querySelector(NOT_WIDGET)) return false;
   const text = squash(el.textContent);
-  if (!text || /[:：]$/.test(text) || el.parentElement?.closest(KEEP_SHORT_INSIDE) || el.querySelector('img')) return false;
-  const emphasised = [...el.querySelectorAll('b, strong')].reduce((n, e) => n + squash(e.textContent).length, 0);
-  return emphasised < text.length && !readsAsProse(text, 0, lang);
+  if (!text || text.length > WIDGET_TEXT_MAX) return false;
+  // The only text of a box with a picture is its caption (a thumbnail's, written as a div).
+  const box = el.parentElement;
+  if (box?.querySelector('img') && squash(box.textContent) === text) return false;
+  const lines = [...el.querySelectorAll('p, div, span')].filter((b) => !b.querySelector('p, div, span'));
+  return [el, ...lines].every((b) => !readsAsProse(squash(b.textContent), 0, lang));
 }
 
 function placeholder(img: HTMLImageElement): HTMLElement {
