@@ -24,7 +24,7 @@ describe('saved-articles store', () => {
     expect(a?.body?.quotes[0].speaker).toBe('John Kirby');
     expect(await storage.getItem(bodyKey(list[0].id))).not.toBeNull();
     const index = await storage.getItem<LibraryIndex>(INDEX_KEY);
-    expect(index).toMatchObject({ count: 2, byStatus: { unread: 2, read: 0, archived: 0 }, sites: { 'The Kyiv Independent': 2 } });
+    expect(index).toMatchObject({ count: 2, byStatus: { unread: 2, read: 0, archived: 0 }, tags: {} });
   });
 
   it('treats the same URL with tracking parameters or a fragment as one article, keeping date, status and tags', async () => {

@@ -25,6 +25,7 @@ export class LibraryData {
   private readonly listeners = new Set<(s: LibrarySnapshot) => void>();
   private cached: LibrarySnapshot | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private pending = false;
 
   constructor(
     private readonly storage: WxtStorage,
@@ -95,13 +96,20 @@ export class LibraryData {
     else this.soon();
   }
 
-  /** A burst of changes (an import, saves from several tabs) is shown once, not once per change. */
+  /**
+   * A change shows at once; in a burst of changes (an import, saves from several tabs) the ones that follow
+   * within a moment are shown together, not one render each.
+   */
   private soon(): void {
-    if (this.timer !== null) return;
+    if (this.timer !== null) {
+      this.pending = true;
+      return;
+    }
+    this.changed();
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.changed();
-    }, 50);
+      if (this.pending) this.changed();
+    }, 100);
   }
 
   private async read(ids: number[]): Promise<void> {
@@ -111,8 +119,7 @@ export class LibraryData {
   }
 
   private changed(): LibrarySnapshot {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
+    this.pending = false;
     this.cached = null;
     const snap = this.snapshot();
     for (const l of this.listeners) l(snap);

@@ -10,7 +10,7 @@ import { cyrb53 } from '../storage/schema';
 
 export const SEARCH_FORMAT = 1;
 export const MERGE_FANOUT = 8;
-const PARTS_BY_LEVEL = [1, 4, 16, 64, 256];
+const PARTS_BY_LEVEL = [1, 4, 32, 256, 1024];
 /** Shorter query words match whole words only ("uk", "eu"); from this length on, every word they begin. */
 export const PREFIX_MIN = 3;
 const TERM_MAX = 40;

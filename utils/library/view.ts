@@ -88,6 +88,16 @@ export function tagSuggestions(counts: Record<string, number>, taken: readonly s
     .map(([tag]) => tag);
 }
 
+/** Site -> how many articles come from it (for the site filter; counted from the list, not stored). */
+export function siteCounts(entries: SavedEntry[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const e of entries) {
+    const site = siteOf(e);
+    counts[site] = (counts[site] ?? 0) + 1;
+  }
+  return counts;
+}
+
 /** Names and counts for a filter menu: most articles first. */
 export function byCount(counts: Record<string, number>): [string, number][] {
   return Object.entries(counts).sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0]));

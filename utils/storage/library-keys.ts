@@ -16,9 +16,9 @@ export const TRASH_KEY = 'local:trash' as const;
 export const SEARCH_KEY = 'local:search' as const;
 export const LIBRARY_VERSION = 2;
 
-export const SHARD_MAX = 128;
+export const SHARD_MAX = 64;
 /** A shard left smaller than this by deletions is merged into its neighbour. */
-export const SHARD_MIN = 16;
+export const SHARD_MIN = 8;
 export const ID_BUCKETS = 64;
 
 export const shardKey = (n: number) => `local:shard:${n}` as const;

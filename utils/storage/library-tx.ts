@@ -16,7 +16,7 @@ import {
   type LocalKey,
   type Location,
 } from './library-keys';
-import { siteOf, type LibraryIndex, type SavedBody, type SavedEntry, type ShardInfo } from './schema';
+import { type LibraryIndex, type SavedBody, type SavedEntry, type ShardInfo } from './schema';
 
 /** Newest first; the same instant sorts by id so every context orders a shard the same way. */
 export const byNewest = (a: SavedEntry, b: SavedEntry) => b.savedAt - a.savedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -243,7 +243,6 @@ export class LibraryTx {
     ix.count += sign;
     ix.byStatus[e.status] = (ix.byStatus[e.status] ?? 0) + sign;
     if (!e.hasBody) ix.withoutBody += sign;
-    bump(ix.sites, siteOf(e), sign);
     for (const tag of e.tags) bump(ix.tags, tag, sign);
   }
 }

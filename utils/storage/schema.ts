@@ -57,16 +57,14 @@ export interface LibraryIndex {
   nextShard: number;
   count: number;
   byStatus: Record<ReadingStatus, number>;
-  /** Tag -> how many articles carry it. */
+  /** Tag -> how many articles carry it (few, and read by every tag editor: kept here). */
   tags: Record<string, number>;
-  /** Site name -> how many articles come from it. */
-  sites: Record<string, number>;
   /** Articles saved as links, waiting for their clean copy. */
   withoutBody: number;
 }
 
 export function emptyLibraryIndex(): LibraryIndex {
-  return { shards: [], nextShard: 0, count: 0, byStatus: { unread: 0, read: 0, archived: 0 }, tags: {}, sites: {}, withoutBody: 0 };
+  return { shards: [], nextShard: 0, count: 0, byStatus: { unread: 0, read: 0, archived: 0 }, tags: {}, withoutBody: 0 };
 }
 
 export function isLibraryIndex(value: unknown): value is LibraryIndex {
