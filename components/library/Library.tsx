@@ -63,7 +63,7 @@ export function Library() {
   }, [loaded, snapshot.complete]);
   useEffect(() => {
     if (!notice) return;
-    const timer = setTimeout(() => setNotice(null), notice.undo ? 15_000 : 8_000);
+    const timer = setTimeout(() => setNotice(null), notice.undo ? 30_000 : 10_000);
     return () => clearTimeout(timer);
   }, [notice]);
 
