@@ -2,7 +2,7 @@
 // It runs on every page the user visits, so it makes no clone, reads no layout or style, and does not walk every
 // node: a few querySelectorAll calls, textContent lengths, and caps on how many elements it looks at.
 import { ldTypes, readJsonLd, type LdNode } from './jsonld';
-import { urlShape, type UrlShape } from './detect-url';
+import { isCjk, urlShape, type UrlShape } from './detect-url';
 
 export interface PageMeasures {
   /** schema.org types the page declares, in JSON-LD (top level and @graph) or microdata (itemtype). */
@@ -41,35 +41,91 @@ export const LONG_PARAGRAPH = 80;
 /** One Chinese, Japanese or Korean character carries about as much as three Latin letters. */
 export const CJK_WEIGHT = 3;
 /** At most this many p/pre elements are read (a page is an article long before that). */
-const MAX_PARAGRAPHS = 600;
-/** At most this many microdata items are looked at. */
-const MAX_MICRODATA = 40;
+const MAX_PARAGRAPHS = 400;
+/** Reading stops once this much prose is found: the main-text signal is at its maximum long before. */
+const MAX_PROSE = 40_000;
+/** At most this many microdata types are kept. */
+const MAX_TYPES = 40;
 
-const CJK_LANG = /^(?:zh|ja|ko)\b/i;
-const CJK_CHARS = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
+// Few regular expressions here, and none on the way of every page: V8 compiles each one on its first use, which
+// costs 0.1-1 ms apiece on the first page a tab opens (measured in Chromium). Plain string tests cost nothing up front.
 
-const DATE_META = [
-  'meta[property="article:published_time"]',
-  'meta[property="og:published_time"]',
-  'meta[name="date" i]',
-  'meta[name="pubdate" i]',
-  'meta[name="publishdate" i]',
-  'meta[name="publish-date" i]',
-  'meta[name="dc.date" i]',
-  'meta[name="dc.date.issued" i]',
-  'meta[name="dcterms.created" i]',
-  'meta[name="sailthru.date" i]',
-  'meta[name="parsely-pub-date" i]',
-].join(', ');
+/** Whitespace-separated tokens of an attribute (class, itemtype). */
+function tokens(value: string | null | undefined): string[] {
+  if (!value) return [];
+  return value.split(' ').flatMap((t) => (t.includes('\n') || t.includes('\t') ? t.split('\n').flatMap((x) => x.split('\t')) : [t])).filter((t) => t !== '');
+}
 
-const BYLINE = [
-  'meta[name="author" i]',
-  'meta[property="article:author"]',
-  'a[rel~="author"]',
-  '[itemprop~="author"]',
-  '[class*="byline" i]',
-  '[class*="author" i]',
-].join(', ');
+function isCjkLang(lang: string): boolean {
+  const l = lang.slice(0, 2).toLowerCase();
+  return (l === 'zh' || l === 'ja' || l === 'ko') && (lang.length === 2 || lang[2] === '-' || lang[2] === '_');
+}
+
+// Meta tags that give a publication date, by property or name (lower-cased).
+const DATE_META = new Set([
+  'article:published_time',
+  'og:published_time',
+  'date',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'dc.date',
+  'dc.date.issued',
+  'dcterms.created',
+  'sailthru.date',
+  'parsely-pub-date',
+]);
+// Everything detection reads from markup, found in one pass: meta tags (anywhere: a page's own parser may have put
+// them in <body>), the canonical link, microdata items, datePublished and author properties, rel=author links.
+const MARKUP =
+  'meta[property], meta[name], link[rel~="canonical"], [itemscope][itemtype], [itemprop~="datePublished"], [itemprop~="author"], a[rel~="author"]';
+const MAX_MARKUP = 400;
+
+interface Markup {
+  ogType: string;
+  ogTitle: string;
+  ogUrl: string;
+  canonical: string;
+  author: boolean;
+  date: boolean;
+  types: string[];
+}
+
+function readMarkup(doc: Document): Markup {
+  const out: Markup = { ogType: '', ogTitle: '', ogUrl: '', canonical: '', author: false, date: false, types: [] };
+  const found = doc.querySelectorAll(MARKUP);
+  for (let i = 0; i < found.length && i < MAX_MARKUP; i++) {
+    const el = found[i];
+    const tag = el.tagName;
+    if (tag === 'META') {
+      const key = (el.getAttribute('property') || el.getAttribute('name') || '').toLowerCase();
+      const content = () => (el.getAttribute('content') ?? '').trim();
+      if (key === 'og:type') out.ogType ||= content().toLowerCase();
+      else if (key === 'og:title') out.ogTitle ||= content();
+      else if (key === 'og:url') out.ogUrl ||= content();
+      else if (key === 'author' || key === 'article:author') out.author ||= content() !== '';
+      else if (DATE_META.has(key)) out.date ||= content() !== '';
+      if (!el.hasAttribute('itemprop')) continue;
+    } else if (tag === 'LINK') {
+      out.canonical ||= el.getAttribute('href') ?? '';
+      continue;
+    } else if (tag === 'A' && !el.hasAttribute('itemprop')) {
+      out.author = true; // rel=author
+      continue;
+    }
+    const prop = el.getAttribute('itemprop');
+    if (prop?.includes('author')) out.author = true;
+    if (prop?.includes('datePublished') && !out.date) {
+      // A book's, a product's or an event's date is not a story's publication date.
+      const scope = el.closest('[itemscope]')?.getAttribute('itemtype') ?? '';
+      out.date = !isNonStoryType(typeName(scope.trim()));
+    }
+    if (out.types.length < MAX_TYPES && el.hasAttribute('itemscope')) {
+      for (const t of tokens(el.getAttribute('itemtype'))) out.types.push(typeName(t));
+    }
+  }
+  return out;
+}
 
 /** schema.org types of a story, besides every type whose name ends in "Article" (NewsArticle, ReportageNewsArticle...). */
 const STORY_TYPES = new Set(['BlogPosting', 'LiveBlogPosting', 'Report', 'Review', 'Recipe', 'HowTo']);
@@ -92,41 +148,19 @@ export function isNonStoryType(t: string): boolean {
   return NON_STORY_TYPES.has(t) || (t.endsWith('Event') && t.length > 5);
 }
 
-const typeName = (iri: string) => iri.replace(/^.*[/#]/, '');
+const typeName = (iri: string) => iri.slice(Math.max(iri.lastIndexOf('/'), iri.lastIndexOf('#')) + 1);
 
 export function measurePage(doc: Document, url: string, ld: LdNode[] = readJsonLd(doc)): PageMeasures {
-  const meta = (selector: string) => doc.querySelector<HTMLMetaElement>(selector)?.content?.trim() ?? '';
-
-  // Declared types: JSON-LD, then microdata.
-  const schemaTypes = ld.flatMap(ldTypes);
-  const items = doc.querySelectorAll('[itemscope][itemtype]');
-  for (let i = 0; i < items.length && i < MAX_MICRODATA; i++) {
-    for (const t of (items[i].getAttribute('itemtype') ?? '').split(/\s+/)) if (t) schemaTypes.push(typeName(t));
-  }
+  const markup = readMarkup(doc);
+  const schemaTypes = [...ld.flatMap(ldTypes), ...markup.types];
   const story = schemaTypes.find(isStoryType);
   const nonStory = story ? undefined : schemaTypes.find(isNonStoryType);
+  // Books, products, podcasts and events have dates too: those do not count.
+  const publishedDate =
+    markup.date || ld.some((n) => typeof n.datePublished === 'string' && !ldTypes(n).some(isNonStoryType));
 
-  const lang = doc.documentElement?.getAttribute('lang') ?? '';
-  const title = doc.title ?? '';
-  const paragraphs = doc.querySelectorAll('p, pre');
-  const cjk = CJK_LANG.test(lang) || mostlyCjk(title) || mostlyCjk(firstText(paragraphs));
-  const weight = cjk ? CJK_WEIGHT : 1;
-
-  // A publication date in metadata. Books, products, podcasts and events have dates too: those do not count.
-  let publishedDate =
-    doc.querySelector(DATE_META) !== null ||
-    ld.some((n) => typeof n.datePublished === 'string' && !ldTypes(n).some(isNonStoryType));
-  if (!publishedDate) {
-    for (const el of doc.querySelectorAll('[itemprop~="datePublished"]')) {
-      const scope = el.closest('[itemscope]')?.getAttribute('itemtype') ?? '';
-      if (!isNonStoryType(typeName(scope.trim()))) {
-        publishedDate = true;
-        break;
-      }
-    }
-  }
-
-  const byline = doc.querySelector(BYLINE) !== null || ld.some((n) => n.author !== undefined && n.author !== null);
+  // Chinese, Japanese or Korean: by the page's lang, its title, else the first paragraph with some text.
+  let cjk: boolean | null = isCjkLang(doc.documentElement?.getAttribute('lang') ?? '') || mostlyCjk(doc.title ?? '') || null;
 
   // Long paragraphs, grouped by the block two levels up (a story's paragraphs share it even when each sits in its
   // own wrapper). The biggest group is the main text.
@@ -134,9 +168,12 @@ export function measurePage(doc: Document, url: string, ld: LdNode[] = readJsonL
   let proseChars = 0;
   let mainChars = 0;
   let main: Element | null = null;
-  for (let i = 0; i < paragraphs.length && i < MAX_PARAGRAPHS; i++) {
+  const paragraphs = doc.querySelectorAll('p, pre');
+  for (let i = 0; i < paragraphs.length && i < MAX_PARAGRAPHS && proseChars < MAX_PROSE; i++) {
     const p = paragraphs[i];
-    const prose = proseLength(p, weight);
+    const text = p.textContent ?? '';
+    if (cjk === null && text.length >= 20) cjk = mostlyCjk(text.slice(0, 200));
+    const prose = proseLength(p, text.length, cjk ? CJK_WEIGHT : 1);
     if (prose === 0) continue;
     proseChars += prose;
     const parent = p.parentElement;
@@ -150,14 +187,21 @@ export function measurePage(doc: Document, url: string, ld: LdNode[] = readJsonL
   }
   const container = main ? storyContainer(main) : '';
 
+  // An author: in metadata, in rel/itemprop markup, or a byline/author class around the main text (a class search
+  // over the whole page would cost too much on every page).
+  const region = main?.parentElement?.parentElement ?? main;
+  const byline =
+    markup.author ||
+    ld.some((n) => n.author !== undefined && n.author !== null) ||
+    (region?.querySelector('[class*="byline" i], [class*="author" i]') ?? null) !== null;
+
   const h1 = doc.querySelector('h1');
-  const headline = h1 ? (h1.textContent ?? '').trim() : meta('meta[property="og:title"]');
+  const headline = h1 ? (h1.textContent ?? '').trim() : markup.ogTitle;
   // A saved page (file://, about:blank) says nothing by its address: the address it declares for itself does.
   let shape = urlShape(url);
   if (shape.shape === 'unknown') {
-    const declared =
-      doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? meta('meta[property="og:url"]');
-    if (declared && /^https?:\/\//i.test(declared)) {
+    const declared = markup.canonical || markup.ogUrl;
+    if (declared && (declared.startsWith('http://') || declared.startsWith('https://'))) {
       shape = urlShape(declared);
       if (shape.shape !== 'unknown') shape.evidence = `declared ${shape.evidence}`;
     }
@@ -166,38 +210,37 @@ export function measurePage(doc: Document, url: string, ld: LdNode[] = readJsonL
     schemaTypes,
     schema: story ? 'story' : nonStory ? 'non-story' : 'none',
     schemaType: story ?? nonStory ?? '',
-    ogType: meta('meta[property="og:type"]').toLowerCase(),
+    ogType: markup.ogType,
     publishedDate,
     byline,
     url: shape.shape,
     urlEvidence: shape.evidence,
-    cjk,
+    cjk: cjk === true,
     mainChars,
     proseChars,
-    headlineChars: headline.length * weight,
+    headlineChars: headline.length * (cjk ? CJK_WEIGHT : 1),
     container,
     ...pageClass(doc),
   };
 }
 
 function mostlyCjk(text: string): boolean {
-  const t = text.replace(/\s+/g, '');
-  return t.length > 0 && (t.match(CJK_CHARS)?.length ?? 0) * 2 > t.length;
-}
-
-/** The start of the first paragraph with some text (a page without a lang attribute still shows its script). */
-function firstText(paragraphs: NodeListOf<Element>): string {
-  for (let i = 0; i < paragraphs.length && i < 30; i++) {
-    const t = paragraphs[i].textContent ?? '';
-    if (t.trim().length >= 20) return t.slice(0, 200);
+  let cjk = 0;
+  let other = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isCjk(c)) cjk++;
+    else if (c > 32) other++;
   }
-  return '';
+  return cjk > other;
 }
 
-/** Characters of prose in `el` outside links: 0 when it is not a long paragraph or is mostly link text. */
-function proseLength(el: Element, weight: number): number {
-  const chars = (el.textContent?.length ?? 0) * weight;
+/** Characters of prose in `el` (whose text is `length` long) outside links: 0 when it is not a long paragraph or is
+ * mostly link text. */
+function proseLength(el: Element, length: number, weight: number): number {
+  const chars = length * weight;
   if (chars < LONG_PARAGRAPH) return 0;
+  if (el.childElementCount === 0) return chars; // plain text: no links to leave out
   let linkChars = 0;
   const links = el.getElementsByTagName('a');
   for (let j = 0; j < links.length; j++) linkChars += (links[j].textContent?.length ?? 0) * weight;
@@ -207,14 +250,29 @@ function proseLength(el: Element, weight: number): number {
 
 /** Words of a class name or id: "article-body", "articleBody" and "article_body" all give article, body. */
 function classWords(token: string): string[] {
-  return token
-    .replace(/([a-z])([A-Z])/g, '$1-$2')
-    .toLowerCase()
-    .split(/[^a-z]+/);
+  const words: string[] = [];
+  let word = '';
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    const upper = c >= 65 && c <= 90;
+    const lower = c >= 97 && c <= 122;
+    if (upper && word && !isUpper(word.charCodeAt(word.length - 1))) {
+      words.push(word.toLowerCase());
+      word = '';
+    }
+    if (upper || lower) word += token[i];
+    else if (word) {
+      words.push(word.toLowerCase());
+      word = '';
+    }
+  }
+  if (word) words.push(word.toLowerCase());
+  return words;
 }
+const isUpper = (c: number) => c >= 65 && c <= 90;
 
 const STORY_WORDS = new Set(['article', 'articles', 'articlebody', 'story', 'entry', 'post', 'news', 'blog', 'artikel', 'noticia', 'nota']);
-const isStoryName = (names: string) => names.split(/\s+/).find((t) => classWords(t).some((w) => STORY_WORDS.has(w)));
+const isStoryName = (names: string) => tokens(names).find((t) => classWords(t).some((w) => STORY_WORDS.has(w)));
 
 /** The first mark of a story body on `el` or up to 8 of its ancestors ("" when none). */
 function storyContainer(el: Element): string {
@@ -233,23 +291,40 @@ function storyContainer(el: Element): string {
 // Class names CMS templates put on <html> and <body>: a single post or article, or else a home page, a static page,
 // an archive, a listing.
 const STORY_PAGE_WORDS = new Set(['article', 'articles', 'story', 'stories']);
-const STORY_PAGE_CLASSES = /^(?:single-post|singular-post|single-article|single-news|post-template-default|node-type-(?:blog|story|news)\S*)$/i;
-const NON_STORY_PAGE_CLASSES =
-  /^(?:home|homepage|front|page-template-default|archive|category|tag|search|search-results|blog|error404|single-product|woocommerce-page|node-type-page|page-node-type-page|post-type-archive|tax-\S+|page-id-\d+)$/i;
+const STORY_PAGE_CLASSES = new Set(['single-post', 'singular-post', 'single-article', 'single-news', 'post-template-default']);
+const STORY_PAGE_PREFIXES = ['node-type-blog', 'node-type-story', 'node-type-news'];
+const NON_STORY_PAGE_CLASSES = new Set([
+  'home', 'homepage', 'front', 'page-template-default', 'archive', 'category', 'tag', 'search', 'search-results',
+  'blog', 'error404', 'single-product', 'woocommerce-page', 'node-type-page', 'page-node-type-page', 'post-type-archive',
+]);
+const NON_STORY_PAGE_PREFIXES = ['tax-', 'page-id-'];
+
+function storyPageClass(t: string): boolean {
+  const l = t.toLowerCase();
+  return (
+    STORY_PAGE_CLASSES.has(l) ||
+    STORY_PAGE_PREFIXES.some((p) => l.startsWith(p)) ||
+    ((l.includes('article') || l.includes('stor')) && namesStory(t))
+  );
+}
+function nonStoryPageClass(t: string): boolean {
+  const l = t.toLowerCase();
+  return NON_STORY_PAGE_CLASSES.has(l) || NON_STORY_PAGE_PREFIXES.some((p) => l.startsWith(p) && l.length > p.length);
+}
 
 /** "article-page", "ArticlePage-body", "page-article": a short class that starts or ends with article/story. */
 function namesStory(token: string): boolean {
-  const words = classWords(token).filter((w) => w !== '');
+  const words = classWords(token);
   return words.length <= 4 && (STORY_PAGE_WORDS.has(words[0]) || STORY_PAGE_WORDS.has(words[words.length - 1]));
 }
 
 function pageClass(doc: Document): { pageClass: PageMeasures['pageClass']; pageClassToken: string } {
-  const tokens = `${doc.documentElement?.getAttribute('class') ?? ''} ${doc.body?.getAttribute('class') ?? ''}`
-    .split(/\s+/)
-    .filter((t) => t.length > 1);
-  const story = tokens.find((t) => STORY_PAGE_CLASSES.test(t) || namesStory(t));
+  const classes = [...tokens(doc.documentElement?.getAttribute('class')), ...tokens(doc.body?.getAttribute('class'))].filter(
+    (t) => t.length > 1,
+  );
+  const story = classes.find(storyPageClass);
   if (story) return { pageClass: 'story', pageClassToken: story };
-  const nonStory = tokens.find((t) => NON_STORY_PAGE_CLASSES.test(t));
+  const nonStory = classes.find(nonStoryPageClass);
   if (nonStory) return { pageClass: 'non-story', pageClassToken: nonStory };
   return { pageClass: 'none', pageClassToken: '' };
 }
