@@ -203,7 +203,9 @@ export function urlShape(url: string): { shape: UrlShape; evidence: string } {
   }
   const segments = path.split('/').filter((s) => s !== '');
   const query = u.search.slice(1);
-  const params = [...u.searchParams.entries()];
+  // forEach, not the iterator: in Firefox content scripts URLSearchParams' iterator is not iterable.
+  const params: [string, string][] = [];
+  u.searchParams.forEach((v, k) => params.push([k, v]));
 
   // A search or tag query lists results, whatever the path.
   if (params.some(([k]) => SEARCH_PARAMS.has(k.toLowerCase()))) return { shape: 'section', evidence: `?${query}` };
