@@ -117,7 +117,7 @@ export async function bench(ctx: BenchContext): Promise<void> {
     plain = await ext.browser.createBrowserContext();
     for (const [i, p] of pages.entries()) {
       const record = await ledePass(ext, server, p);
-      record.baseline = await measureBaseline(plain, server.url(`${p.id}/source.html`)).catch(
+      record.baseline = await measureBaseline(plain, server.url(`${p.id}/source.html`), ext.extensionOrigin).catch(
         (e: Error): Baseline | undefined => {
           record.error ??= `baseline: ${e.message.split('\n')[0]}`;
           return undefined;
@@ -141,7 +141,11 @@ export async function bench(ctx: BenchContext): Promise<void> {
     loadAverage: os.loadavg().map((x) => Math.round(x * 10) / 10),
     commit: (() => {
       try {
-        return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', cwd: resolve(import.meta.dirname, '../..') }).trim();
+        return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+          encoding: 'utf8',
+          cwd: resolve(import.meta.dirname, '../..'),
+          stdio: ['ignore', 'pipe', 'ignore'],
+        }).trim();
       } catch {
         return null;
       }

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext } from 'puppeteer-core';
+import { watchWorlds } from './lede-world.ts';
 import { startTrace, stopTrace } from './trace.ts';
 
 const source = (file: string) => readFileSync(createRequire(import.meta.url).resolve(`@mozilla/readability/${file}`), 'utf8');
@@ -26,10 +27,11 @@ export interface Baseline {
 declare const Readability: any;
 declare const isProbablyReaderable: any;
 
-export async function measureBaseline(context: BrowserContext, url: string): Promise<Baseline> {
+export async function measureBaseline(context: BrowserContext, url: string, extensionOrigin: string): Promise<Baseline> {
   const page = await context.newPage();
   let tracing = false;
   try {
+    const worlds = await watchWorlds(await page.createCDPSession(), extensionOrigin);
     await startTrace(page);
     tracing = true;
     await page.goto(url, { waitUntil: 'load', timeout: 20_000 });
@@ -47,6 +49,7 @@ export async function measureBaseline(context: BrowserContext, url: string): Pro
     });
     tracing = false;
     await stopTrace(page);
+    if ((await worlds.ledeContext(0)) !== null) throw new Error('the extension ran in the page meant to be without it');
     return times;
   } finally {
     if (tracing) await page.tracing.stop().catch(() => {});
