@@ -5,6 +5,7 @@
 // the whole list in memory), one search keystroke, one save, one delete, and storage bytes per article.
 // Medians of several runs; figures for comparison on one machine, not assertions (shared, noisy machines).
 import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { launchChromium, startStaticServer, type ExtensionBrowser, type StaticServer } from '../../tests/e2e/lib/index.ts';
@@ -20,6 +21,8 @@ const QUERIES = ['government', 'ukraine', 'climate change', 'minister said'];
 
 interface Figures {
   articles: number;
+  /** The machine's 1-minute load average before and after (these machines are shared: read figures with it). */
+  load: [number, number];
   fillSeconds: number;
   popupListMs: number;
   libraryFirstScreenMs: number;
@@ -294,6 +297,7 @@ async function bytes(ext: ExtensionBrowser, n: number): Promise<Figures['bytesPe
 }
 
 async function measure(n: number, make: (i: number) => any, server: StaticServer): Promise<Figures> {
+  const loadBefore = loadavg()[0];
   const ext = await launchChromium();
   try {
     const fillSeconds = await fill(ext, n, make);
@@ -309,6 +313,7 @@ async function measure(n: number, make: (i: number) => any, server: StaticServer
     const backgroundSave = await backgroundSaves(ext, make, n);
     return {
       articles: n,
+      load: [round(loadBefore), round(loadavg()[0])],
       fillSeconds: round(fillSeconds),
       popupListMs: round(popupListMs),
       libraryFirstScreenMs: round(first),
@@ -338,9 +343,10 @@ export async function bench(ctx: { corpus: string; outDir: string }): Promise<vo
     await server.close();
   }
   const rows = [
-    ['articles', 'popup list', 'library 1st screen', 'whole list', 'search key (med / p95 / max)', 'save: popup / bg', 'delete', 'bytes/article (body / list / search)'],
+    ['articles', 'load', 'popup list', 'library 1st screen', 'whole list', 'search key (med / p95 / max)', 'save: popup / bg', 'delete', 'bytes/article (body / list / search)'],
     ...results.map((f) => [
       f.articles.toLocaleString('en'),
+      `${f.load[0]}–${f.load[1]}`,
       `${f.popupListMs} ms`,
       `${f.libraryFirstScreenMs} ms`,
       `${f.libraryWholeListMs} ms`,
@@ -356,8 +362,9 @@ export async function bench(ctx: { corpus: string; outDir: string }): Promise<vo
     if (i === 0) console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   }
   console.log('Targets at 10,000: popup list <= 150 ms, library first screen <= 300 ms, search <= 50 ms a keystroke, save <= 50 ms.');
+  console.log(`load: the machine's 1-minute load average before–after each size (${cpus().length} cores); above the core count, every figure is inflated.`);
   await mkdir(ctx.outDir, { recursive: true });
   const file = join(ctx.outDir, 'library.json');
-  await writeFile(file, JSON.stringify({ machine: `${process.platform} ${process.arch}`, runs: RUNS, results }, null, 2));
+  await writeFile(file, JSON.stringify({ machine: `${process.platform} ${process.arch}, ${cpus().length} cores`, runs: RUNS, results }, null, 2));
   console.log(`written ${file}`);
 }

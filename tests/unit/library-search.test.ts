@@ -37,10 +37,10 @@ describe('search words', () => {
     expect([...matchPart(seg.parts[0], 'election')]).toEqual([[0, true]]);
   });
 
-  it('merges segments keeping the later copy of a document and dropping the ones not kept', () => {
+  it('merges segments keeping the later copy of a document and dropping the ones not kept', async () => {
     const a = buildSegment([{ id: 'x', meta: '', text: 'old words' }, { id: 'y', meta: '', text: 'gone' }], 1);
     const b = buildSegment([{ id: 'x', meta: '', text: 'new words' }], 1);
-    const merged = mergeSegments([a, b], (id) => id !== 'y', () => 4);
+    const merged = await mergeSegments([a, b], (id) => id !== 'y', () => 4);
     expect(merged.docs).toEqual(['x']);
     const hits = (w: string) => merged.parts.flatMap((p) => [...matchPart(p, w).keys()]);
     expect(hits('new')).toEqual([0]);

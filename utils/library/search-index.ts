@@ -128,21 +128,24 @@ export function decode(deltas: number[]): number[] {
 
 /**
  * One segment from several, oldest first, keeping only the documents `keep` accepts (live, not superseded
- * by a newer copy in another segment). A document present in two sources keeps its later copy.
+ * by a newer copy in another segment). A document present in two sources keeps its later copy. `pause` is
+ * awaited between parts: a big merge takes seconds, and the background must go on answering meanwhile.
  */
-export function mergeSegments(
+export async function mergeSegments(
   sources: Segment[],
   keep: (id: string, source: number) => boolean,
   partsForDocs: (docs: number) => number,
-): Segment {
+  pause: () => Promise<void> = () => Promise.resolve(),
+): Promise<Segment> {
   const last = new Map<string, number>();
   sources.forEach((s, i) => s.docs.forEach((id) => last.set(id, i)));
   const docs: string[] = [];
   const remap = sources.map((s, i) =>
     s.docs.map((id) => (last.get(id) === i && keep(id, i) ? docs.push(id) - 1 : -1)),
   );
+  // Sources in order and documents renumbered in order: each term's list comes out ascending as it is built.
   const postings = new Map<string, number[]>();
-  sources.forEach((s, i) => {
+  for (const [i, s] of sources.entries()) {
     for (const part of s.parts) {
       for (const term in part) {
         let list = postings.get(term);
@@ -153,10 +156,16 @@ export function mergeSegments(
           list.push((doc << 1) | (value & 1));
         }
       }
+      await pause();
     }
-  });
-  for (const list of postings.values()) list.sort((a, b) => a - b);
-  return { docs, parts: splitParts(postings, partsForDocs(docs.length)) };
+  }
+  const parts: Postings[] = Array.from({ length: partsForDocs(docs.length) }, () => ({}));
+  let n = 0;
+  for (const [term, list] of postings) {
+    parts[partOf(term, parts.length)][term] = encode(list);
+    if (++n % 5000 === 0) await pause();
+  }
+  return { docs, parts };
 }
 
 /** Documents of one part that hold `word` (as a whole word, or as the start of one when it is long enough). */

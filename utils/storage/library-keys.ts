@@ -3,7 +3,7 @@
 //
 //   local:saved-index      LibraryIndex: shard list and counts (small; the WXT item carries the version)
 //   local:shard:<n>        SavedEntry[] newest first, at most SHARD_MAX: the list, read a shard at a time
-//   local:ids:<0..63>      { id: [shard, hasBody] }: where an entry lives, by a hash of its id
+//   local:ids:<0..15>      { id: [shard, hasBody] }: where an entry lives, by a hash of its id (few keys: each key read costs)
 //   local:body:<id>        SavedBody (unchanged since version 1)
 //   local:trash            the last deletion, kept for undo until the next one
 //   local:search, local:ix:<segment>:<part>   the full-text index (derived data: rebuilt when missing)
@@ -19,7 +19,7 @@ export const LIBRARY_VERSION = 2;
 export const SHARD_MAX = 64;
 /** A shard left smaller than this by deletions is merged into its neighbour. */
 export const SHARD_MIN = 8;
-export const ID_BUCKETS = 64;
+export const ID_BUCKETS = 16;
 
 export const shardKey = (n: number) => `local:shard:${n}` as const;
 export const idsKey = (bucket: number) => `local:ids:${bucket}` as const;

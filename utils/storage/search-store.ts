@@ -69,6 +69,9 @@ async function readSegments(storage: WxtStorage, infos: SegmentInfo[]): Promise<
   }));
 }
 
+/** Lets the background answer messages between the parts of a long merge or rebuild. */
+const breather = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export interface SearchUpkeepDeps {
   storage: WxtStorage;
   /** Runs a job in the library's write queue (the background's one writer). */
@@ -135,17 +138,23 @@ export function createSearchUpkeep(deps: SearchUpkeepDeps): SearchUpkeep {
         newestElsewhere.set(id, Math.max(newestElsewhere.get(id) ?? -Infinity, s.seq));
       }
     });
-    const merged = mergeSegments(
+    const merged = await mergeSegments(
       segments,
       (id, i) => live.has(id) && (newestElsewhere.get(id) ?? -Infinity) < sources[i].seq,
       (docs) => partsFor(levelOf(docs)),
+      breather,
     );
     const parts = merged.parts.length;
     const id = merged.docs.length > 0 ? await reserve(parts) : null;
     if (id !== null) {
       const sets = new Map<LocalKey, unknown>();
       writeSegment(sets, id, merged);
-      await storage.setItems([...sets].map(([key, value]) => ({ key, value })));
+      // Unreferenced until the swap below, so written a few keys at a time, letting saves through between.
+      const entries = [...sets].map(([key, value]) => ({ key, value }));
+      for (let i = 0; i < entries.length; i += 16) {
+        await storage.setItems(entries.slice(i, i + 16));
+        await breather();
+      }
     }
     const swapped = await serial(async () => {
       const now = await readSearchMeta(storage);
@@ -184,6 +193,7 @@ export function createSearchUpkeep(deps: SearchUpkeepDeps): SearchUpkeep {
       const sets = new Map<LocalKey, unknown>();
       writeSegment(sets, id, buildSegment(docs, parts));
       await storage.setItems([...sets].map(([key, value]) => ({ key, value })));
+      await breather();
       // Rebuilt copies rank below anything saved meanwhile.
       built.push({ id, seq: 0, level: levelOf(docs.length), docs: docs.length, parts });
     }
