@@ -34,6 +34,7 @@ export function useLibraryData(): LibraryState {
     void data
       .loadFirst(PAGE)
       .then(() => data.loadAll())
+      .then(() => searcher.warm().catch(() => {}))
       .catch((e: unknown) => setState((s) => ({ ...s, loaded: true, error: e instanceof Error ? e.message : String(e) })));
     return () => {
       unsubscribe();

@@ -95,6 +95,7 @@ describe('saved-articles store', () => {
     const base = await Promise.all(
       Array.from({ length: 30 }, (_, i) => store.save(toSavedArticle(analysisOf(`https://example.com/${i}`, `T${i}`), i))),
     );
+    expect((await store.savedIds()).size).toBe(30);
     await Promise.all([
       ...base.slice(0, 10).map((e) => store.update([e.id], { addTags: ['x'] })),
       ...base.slice(0, 10).map((e) => store.update([e.id], { status: 'read' })),
@@ -107,6 +108,9 @@ describe('saved-articles store', () => {
     expect(tagged).toHaveLength(10);
     expect(tagged.every((e) => e.status === 'read')).toBe(true);
     expect((await store.index()).tags).toEqual({ x: 10 });
+    // The writer's own copy of the ids kept up with every change, and agrees with storage.
+    expect(await store.savedIds()).toEqual(new Set(list.map((e) => e.id)));
+    expect(await createSavedReader(storage).savedIds()).toEqual(new Set(list.map((e) => e.id)));
   });
 
   it('leaves the store as it was when a write fails, says why, and goes on with the next', async () => {

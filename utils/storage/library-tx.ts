@@ -166,6 +166,11 @@ export class LibraryTx {
     this.sets.set(`${INDEX_KEY}$`, { v: LIBRARY_VERSION });
   }
 
+  /** The id buckets this change rewrote, as written. */
+  changedBuckets(): Map<number, IdBucket> {
+    return new Map([...this.dirtyBuckets].map((b) => [b, this.buckets.get(b)!]));
+  }
+
   async commit(): Promise<void> {
     this.finish();
     await this.storage.setItems([...this.sets].map(([key, value]) => ({ key, value })));

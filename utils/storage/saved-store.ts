@@ -184,6 +184,18 @@ export function createSavedStore(storage: WxtStorage, now: () => number = Date.n
   const reader = createSavedReader(storage, ready);
   const serial = createWriteQueue();
 
+  // Ids of the saved articles, by id bucket, kept in memory by the one writer as it writes: the badge asks on
+  // every change and the index merges on every few saves, and neither should read the id map each time.
+  let ids: Promise<Map<number, Set<string>>> | null = null;
+  const idsByBucket = () =>
+    (ids ??= ready()
+      .then(() => storage.getItems(Array.from({ length: ID_BUCKETS }, (_, b) => idsKey(b))))
+      .then((values) => new Map(values.map(({ value }, b) => [b, new Set(Object.keys((value as IdBucket | null) ?? {}))])))
+      .catch((e) => {
+        ids = null;
+        throw e;
+      }));
+
   const transact = <T>(change: (tx: LibraryTx) => Promise<T>): Promise<T> =>
     serial(async () => {
       const tx = new LibraryTx(storage, structuredClone(await ready()));
@@ -193,8 +205,13 @@ export function createSavedStore(storage: WxtStorage, now: () => number = Date.n
       } catch (e) {
         throw new Error(describeStorageError(e));
       }
+      if (ids) {
+        const known = await ids;
+        for (const [b, bucket] of tx.changedBuckets()) known.set(b, new Set(Object.keys(bucket)));
+      }
       return out;
     });
+  const savedIds = async () => new Set([...(await idsByBucket()).values()].flatMap((set) => [...set]));
 
   /** Adds a segment for `docs` to the search index in the same transaction (when the index exists). */
   const indexInTx = async (tx: LibraryTx, docs: IndexedDoc[]) => {
@@ -205,10 +222,10 @@ export function createSavedStore(storage: WxtStorage, now: () => number = Date.n
   };
 
   const liveIds = async () => {
-    const ids = await reader.savedIds();
+    const live = await savedIds();
     const trash = await storage.getItem<Trash>(TRASH_KEY);
-    for (const e of trash?.entries ?? []) ids.add(e.id);
-    return ids;
+    for (const e of trash?.entries ?? []) live.add(e.id);
+    return live;
   };
 
   async function* documents(): AsyncIterable<IndexedDoc[]> {
@@ -230,6 +247,7 @@ export function createSavedStore(storage: WxtStorage, now: () => number = Date.n
 
   const store: SavedStore = {
     ...reader,
+    savedIds,
     ready,
     search,
 

@@ -93,6 +93,16 @@ export function createSearchUpkeep(deps: SearchUpkeepDeps): SearchUpkeep {
   const { storage, serial } = deps;
   let running: Promise<void> | null = null;
   let again = false;
+  // A segment's documents never change once written: read once per background run.
+  const docsCache = new Map<number, string[]>();
+  const docsOf = async (infos: SegmentInfo[]): Promise<string[][]> => {
+    const missing = infos.filter((s) => !docsCache.has(s.id));
+    if (missing.length > 0) {
+      const values = await storage.getItems(missing.map((s) => segmentKey(s.id, 'docs')));
+      missing.forEach((s, i) => docsCache.set(s.id, (values[i].value as string[] | null) ?? []));
+    }
+    return infos.map((s) => docsCache.get(s.id)!);
+  };
 
   /** Claims a segment id for keys written outside a transaction; a stopped writer's claims are swept later. */
   const reserve = (parts: number) =>
@@ -126,17 +136,11 @@ export function createSearchUpkeep(deps: SearchUpkeepDeps): SearchUpkeep {
       .slice(0, MERGE_FANOUT);
     const sourceIds = new Set(sources.map((s) => s.id));
     const others = meta.segments.filter((s) => !sourceIds.has(s.id));
-    const [segments, otherDocs, live] = await Promise.all([
-      readSegments(storage, sources),
-      storage.getItems(others.map((s) => segmentKey(s.id, 'docs'))),
-      deps.liveIds(),
-    ]);
+    const [segments, otherDocs, live] = await Promise.all([readSegments(storage, sources), docsOf(others), deps.liveIds()]);
     // The newest copy of each article held outside the merge: a source's older copy of it is dropped.
     const newestElsewhere = new Map<string, number>();
     others.forEach((s, i) => {
-      for (const id of (otherDocs[i].value as string[] | null) ?? []) {
-        newestElsewhere.set(id, Math.max(newestElsewhere.get(id) ?? -Infinity, s.seq));
-      }
+      for (const id of otherDocs[i]) newestElsewhere.set(id, Math.max(newestElsewhere.get(id) ?? -Infinity, s.seq));
     });
     const merged = await mergeSegments(
       segments,
@@ -170,6 +174,7 @@ export function createSearchUpkeep(deps: SearchUpkeepDeps): SearchUpkeep {
       return true;
     });
     const stale = swapped ? sources : id !== null ? [{ id, parts }] : [];
+    for (const s of stale) docsCache.delete(s.id);
     await storage.removeItems(stale.flatMap((s) => segmentKeys(s.id, s.parts))).catch(() => {});
     return swapped;
   };
@@ -244,6 +249,8 @@ export type SearchHits = Map<string, number>;
 export interface SearchReader {
   /** Null while the index is being built (the caller falls back to titles). */
   search(query: string): Promise<SearchHits | null>;
+  /** Reads ahead what every search needs (which article each segment holds), so the first keystroke does not. */
+  warm(): Promise<void>;
 }
 
 export function createSearchReader(storage: WxtStorage): SearchReader {
@@ -257,6 +264,10 @@ export function createSearchReader(storage: WxtStorage): SearchReader {
   };
 
   return {
+    async warm() {
+      const meta = await readSearchMeta(storage);
+      if (meta?.complete) await fetch(meta.segments.map((s) => segmentKey(s.id, 'docs')));
+    },
     async search(query) {
       const meta = await readSearchMeta(storage);
       if (!meta?.complete) return null;
