@@ -113,6 +113,19 @@ describe('saved-articles store', () => {
     expect(await createSavedReader(storage).savedIds()).toEqual(new Set(list.map((e) => e.id)));
   });
 
+  it('a listener on the index (the badge) sees a save and an unsave as soon as each lands', async () => {
+    const store = createSavedStore(storage);
+    expect(await store.savedIds()).toEqual(new Set());
+    const seen: boolean[] = [];
+    const id = articleId('https://example.com/a');
+    const unwatch = storage.watch(INDEX_KEY, async () => void seen.push((await store.savedIds()).has(id)));
+    await store.save(toSavedArticle(analysisOf('https://example.com/a', 'A'), 1));
+    await store.remove(id);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    unwatch();
+    expect(seen).toEqual([true, false]);
+  });
+
   it('leaves the store as it was when a write fails, says why, and goes on with the next', async () => {
     const store = createSavedStore(storage);
     const a = await store.save(toSavedArticle(analysisOf('https://example.com/a', 'A'), 1));

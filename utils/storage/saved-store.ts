@@ -200,14 +200,28 @@ export function createSavedStore(storage: WxtStorage, now: () => number = Date.n
     serial(async () => {
       const tx = new LibraryTx(storage, structuredClone(await ready()));
       const out = await change(tx);
+      // Storage listeners (the badge) may ask for the ids as soon as the write lands, even before the write's
+      // promise settles: from here on they wait for the ids as this write leaves them (as they were if it fails).
+      let landed!: (ok: boolean) => void;
+      const outcome = new Promise<boolean>((resolve) => (landed = resolve));
+      const before = ids;
+      if (before) {
+        const gated = outcome.then(async (ok) => {
+          const known = await before;
+          if (ok) for (const [b, bucket] of tx.changedBuckets()) known.set(b, new Set(Object.keys(bucket)));
+          return known;
+        });
+        ids = gated;
+        gated.catch(() => {
+          if (ids === gated) ids = null;
+        });
+      }
       try {
         await tx.commit();
+        landed(true);
       } catch (e) {
+        landed(false);
         throw new Error(describeStorageError(e));
-      }
-      if (ids) {
-        const known = await ids;
-        for (const [b, bucket] of tx.changedBuckets()) known.set(b, new Set(Object.keys(bucket)));
       }
       return out;
     });

@@ -28,8 +28,8 @@ export const CHROMIUM_QUIET_ARGS = [
 
 /**
  * Chromium 156 still calls these from its browser process whatever the flags (seen through the sentinel
- * proxy; they never leave the machine): Gaia's ListAccounts (retried with back-off), and an on-demand
- * component update check. A proxy hit on them that no recorded target explains is labelled 'browser', not
+ * proxy; they never leave the machine): Gaia's ListAccounts (retried with back-off), an on-demand
+ * component update check and the component download it leads to (Google's CDN redirector). A proxy hit on them that no recorded target explains is labelled 'browser', not
  * 'unattributed'. The same URL fetched by the extension's worker or pages is still recorded over CDP and
  * counted as the extension's.
  */
@@ -39,6 +39,8 @@ export function isChromiumMachinery(url: string): boolean {
     url === 'https://update.googleapis.com' ||
     url.startsWith('http://update.googleapis.com/service/update2/') ||
     url === 'https://clients2.google.com' ||
+    /^https?:\/\/(redirector|[\w-]+\.[\w-]+)\.gvt1\.com(\/|$)/.test(url) ||
+    url === 'https://dl.google.com' ||
     url.startsWith('http://clients2.google.com/time/')
   );
 }
