@@ -2,8 +2,7 @@
 // on; the side panel (Chrome) / sidebar (Firefox) shows it beside the page and follows the active tab.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { storage } from 'wxt/utils/storage';
-import { markKeyQuotes } from '@/utils/analysis/quotes';
-import { summarise } from '@/utils/analysis/summarise';
+import { summaryOf, withKeyQuotes } from '@/utils/analysis/picks';
 import type { Analysis, Quote } from '@/utils/analysis/types';
 import { canOpenSidePanel, openSidePanel } from '@/utils/browser/side-panel';
 import { followActiveTab, targetTab, type TargetTab } from '@/utils/browser/target-tab';
@@ -42,17 +41,7 @@ const RECENT = 30;
 /** Summary length and key quotes as the reader set them now (the page was analysed with the settings of its load). */
 export function tailored(a: Analysis, s: Settings): Analysis {
   if (!a.isArticle) return a;
-  const sentences = SUMMARY_SENTENCES[s.summaryLength];
-  const summary =
-    a.summary.length === sentences || a.paragraphs.length === 0
-      ? a.summary
-      : summarise({ title: a.title, description: a.excerpt, paragraphs: a.paragraphs, lang: a.lang }, sentences);
-  const keyNow = a.quotes.filter((q) => q.key).length;
-  const quotes =
-    keyNow === Math.min(s.keyQuotes, a.quotes.length)
-      ? a.quotes
-      : markKeyQuotes(a.quotes.map((q) => ({ ...q, key: false })), s.keyQuotes);
-  return { ...a, summary, quotes };
+  return { ...a, summary: summaryOf(a.summaryPicks, SUMMARY_SENTENCES[s.summaryLength]), quotes: withKeyQuotes(a.quotes, s.keyQuotes) };
 }
 
 /** Enter on the page itself (not on a control, which Enter already works) saves: the popup's main action. */
@@ -97,15 +86,21 @@ export function Companion({ mode }: { mode: CompanionMode }) {
   };
 
   useEffect(() => {
-    const readSaved = () =>
-      Promise.all([library.recent(RECENT), library.savedIds(), library.index()]).then(
+    // Changes come in bursts and reads finish out of order: only the latest read may set the list, or a read
+    // begun before an unsave could land after the one begun after it and show the article saved again.
+    let reads = 0;
+    const readSaved = () => {
+      const read = ++reads;
+      return Promise.all([library.recent(RECENT), library.savedIds(), library.index()]).then(
         ([recent, ids, index]) => {
+          if (read !== reads) return;
           setEntries(recent);
           setSavedIds(ids);
           setSavedTotal(index.count);
         },
         (e) => console.warn('Lede: saved articles not read', e),
       );
+    };
     void readSaved();
     // Any save, unsave or import changes the index: read the list again.
     const unwatch = storage.watch(INDEX_KEY, () => void readSaved());

@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { readStory } from '@/utils/analysis/analyze';
 import { registerBrowserIntegration } from '@/utils/browser/register';
 import { libraryHandlers } from '@/utils/library/library-handlers';
 import { answer, type BackgroundRequests } from '@/utils/messages';
@@ -17,6 +18,11 @@ export default defineBackground(() => {
     'saved:save': ({ analysis }) => saved.save(toSavedArticle(analysis, Date.now())),
     'saved:save-link': ({ url, title }) => saved.save(toSavedLink(url, title, Date.now())),
     'saved:remove': async ({ id }) => ({ removed: await saved.remove(id) }),
+    'story:read': ({ text, options }) => {
+      const start = performance.now();
+      const reading = readStory(text, options);
+      return { ...reading, ms: performance.now() - start };
+    },
     ...libraryHandlers(saved),
   });
 });

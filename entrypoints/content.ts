@@ -24,6 +24,8 @@ export default defineContentScript({
               declutter: shouldDeclutter(settings, url),
               summarySentences: SUMMARY_SENTENCES[settings.summaryLength],
               keyQuotes: settings.keyQuotes,
+              // Summary and quotes are read in the background: the page's main thread only sends the text.
+              readElsewhere: (text, options) => askBackground('story:read', { text, options }),
             },
             previous,
           ),

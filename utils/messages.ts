@@ -1,5 +1,6 @@
 // The message protocol: one typed name per request, grouped by who answers it.
 import { browser } from 'wxt/browser';
+import type { AnalyzeOptions, StoryReading, StoryText } from './analysis/analyze';
 import type { Analysis } from './analysis/types';
 import type { EntryChange } from './library/edits';
 import type { ImportOutcome } from './storage/saved-store';
@@ -60,6 +61,11 @@ export interface BackgroundRequests {
   'library:import-chunk': { request: { importId: string; articles: SavedArticle[] }; response: { staged: number } };
   'library:import-commit': { request: { importId: string; settings: Settings | null }; response: ImportOutcome };
   'library:import-abort': { request: { importId: string }; response: { aborted: boolean } };
+  /**
+   * A content script's article text, read here (summary, quotes, counts) so the page's main thread does not pay
+   * for it; `ms` is how long the reading took.
+   */
+  'story:read': { request: { text: StoryText; options: AnalyzeOptions }; response: StoryReading & { ms: number } };
   /** The sender's tab holds this article (sent once it is analysed), or no longer one: the toolbar badge follows. */
   'page:detected': { request: { article: DetectedArticle | null }; response: null };
 }

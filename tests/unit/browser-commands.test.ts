@@ -33,6 +33,7 @@ function analysis(isArticle = true): Analysis {
     wordCount: 14,
     readingMinutes: 1,
     summary: isArticle ? [text] : [],
+    summaryPicks: isArticle ? [{ sentence: text, rank: 0 }] : [],
     quotes: [],
   };
 }

@@ -7,6 +7,7 @@ import { analyser } from '../../utils/page/analyser';
 import { HIDDEN_ATTR } from '../../utils/page/declutter';
 import { LedePage } from '../../utils/page/lede-page';
 import { PERF_GLOBAL, perfLog, settled, timed } from '../../utils/page/perf';
+import { readStory, type AnalyzeOptions, type StoryText } from '../../utils/analysis/analyze';
 
 const fixture = (path: string) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8');
 const SEED_URL = 'https://kyivindependent.com/china-should-also-be-concerned-about-russia-north-korea-pact-white-house-says/';
@@ -70,11 +71,39 @@ describe('Lede on a page', () => {
     const analysis = await page.articleAnalysis();
     expect(analysis.summary.length).toBeGreaterThan(0);
     expect(load).toHaveBeenCalledTimes(1);
-    expect(stepNames()).toEqual(['detect', 'clone', 'parse', 'summary+quotes', 'declutter']);
+    expect(stepNames()).toEqual(['detect', 'clone', 'parse', 'summary+quotes', 'assemble', 'declutter']);
     expect(perfLog().settled).toBe(true);
     expect(doc.querySelectorAll(`[${HIDDEN_ATTR}]`).length).toBeGreaterThan(0);
     // Each step began after the previous one ended: none of them ran inside another.
     const steps = perfLog().steps;
     for (let i = 1; i < steps.length; i++) expect(steps[i].start).toBeGreaterThanOrEqual(steps[i - 1].start + steps[i - 1].ms);
+  });
+
+  it('hands the story’s text to be read off the page’s thread, and reads it itself when nobody answers', async () => {
+    const doc = parseHtml(fixture('seed/kyiv-independent.html'), SEED_URL);
+    const readElsewhere = vi.fn(async (text: StoryText, options: AnalyzeOptions) => ({ ...readStory(text, options), ms: 7 }));
+    const page = new LedePage(doc, SEED_URL, { declutter: true, analyser: async () => analyser, readElsewhere, keyQuotes: 2 });
+    const analysis = await page.articleAnalysis();
+    expect(readElsewhere).toHaveBeenCalledTimes(1);
+    // Plain data only crosses: no element of the page, no function.
+    expect(() => structuredClone(readElsewhere.mock.calls[0])).not.toThrow();
+    expect(readElsewhere.mock.calls[0][1]).toEqual({ summarySentences: undefined, keyQuotes: 2 });
+    expect(stepNames()).toEqual(['detect', 'clone', 'parse', 'story-send', 'assemble', 'declutter']);
+    expect(perfLog().elsewhere).toEqual({ 'summary+quotes': 7 });
+    expect(analysis.quotes.filter((q) => q.key).map((q) => q.speaker)).toEqual(['John Kirby', 'John Kirby']);
+
+    delete (globalThis as Record<string, unknown>)[PERF_GLOBAL];
+    const unanswered = vi.fn(async () => Promise.reject(new Error('Could not establish connection')));
+    const fallback = new LedePage(parseHtml(fixture('seed/kyiv-independent.html'), SEED_URL), SEED_URL, {
+      declutter: true,
+      analyser: async () => analyser,
+      readElsewhere: unanswered,
+      keyQuotes: 2,
+    });
+    const same = await fallback.articleAnalysis();
+    expect(unanswered).toHaveBeenCalledTimes(1);
+    expect(stepNames()).toContain('summary+quotes');
+    expect(same.summary).toEqual(analysis.summary);
+    expect(same.quotes).toEqual(analysis.quotes);
   });
 });

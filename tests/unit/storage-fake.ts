@@ -50,6 +50,7 @@ export function analysisOf(url: string, title: string, text = 'First paragraph.\
     wordCount: 4,
     readingMinutes: 1,
     summary: [text.split('\n\n')[0]],
+    summaryPicks: [{ sentence: text.split('\n\n')[0], rank: 0 }],
     quotes: [{ text: 'A quote of six words here', speaker: 'John Kirby', role: null, paragraph: 0, key: true }],
   };
 }

@@ -3,8 +3,9 @@
 import { detectArticle } from './detect';
 import { extractArticle, readPageMeta, type Block, type Extraction } from './extract';
 import { findQuotes, markKeyQuotes } from './quotes';
-import { readingMinutes, words } from './segment';
-import { summarise } from './summarise';
+import { summaryOf } from './picks';
+import { textLength, words } from './segment';
+import { rankSummary } from './summarise';
 import type { Analysis, Detection } from './types';
 
 export interface AnalyzeOptions {
@@ -31,6 +32,57 @@ export function proseParagraphs(blocks: Block[], lang: string | null = null): st
     .map((b) => b.text);
 }
 
+/** What the text side of the analysis needs of the story: plain data, so it can be read in another context. */
+export interface StoryText {
+  title: string | null;
+  excerpt: string | null;
+  lang: string | null;
+  blocks: Block[];
+}
+
+/** The story read as text: its prose, counts, summary and quotes. */
+export type StoryReading = Pick<
+  Analysis,
+  'text' | 'paragraphs' | 'wordCount' | 'readingMinutes' | 'summary' | 'summaryPicks' | 'quotes'
+>;
+
+/** The longest summary the reader can choose (settings' "long"): the ranking covers every shorter one. */
+export const LONGEST_SUMMARY = 5;
+
+/** Reads the story's text: no DOM, so the content script can hand it to the background, off the page's thread. */
+export function readStory({ title, excerpt, lang, blocks }: StoryText, options: AnalyzeOptions = {}): StoryReading {
+  const paragraphs = proseParagraphs(blocks, lang);
+  const text = blocks.map((b) => b.text).join('\n\n');
+  const summaryPicks = rankSummary({ title, description: excerpt, paragraphs, lang }, Math.max(LONGEST_SUMMARY, options.summarySentences ?? 3));
+  const { words: wordCount, minutes: readingMinutes } = textLength(text, lang);
+  return {
+    text,
+    paragraphs,
+    wordCount,
+    readingMinutes,
+    summary: summaryOf(summaryPicks, options.summarySentences ?? 3),
+    summaryPicks,
+    quotes: markKeyQuotes(findQuotes(paragraphs, lang), options.keyQuotes ?? 3),
+  };
+}
+
+/** The story's text as the page gives it, for readStory. */
+export function storyText({ meta, blocks }: Extraction): StoryText {
+  return { title: meta.title, excerpt: meta.excerpt, lang: meta.lang, blocks };
+}
+
+/** An article's analysis from what the page gave and how its text reads. */
+export function articleOf(url: string, detection: Detection, extraction: Extraction, reading: StoryReading, force = false): Analysis {
+  return {
+    ...extraction.meta,
+    url,
+    isArticle: detection.isArticle || force,
+    detection,
+    contentHtml: extraction.content.innerHTML,
+    ...reading,
+  };
+}
+
 /** The analysis of a page already extracted (the content script runs the steps itself, yielding between them). */
 export function completeAnalysis(
   doc: Document,
@@ -40,23 +92,7 @@ export function completeAnalysis(
   options: AnalyzeOptions = {},
 ): Analysis {
   if (!extraction) return pageWithoutStory(doc, url, detection);
-  const { meta, blocks, content } = extraction;
-  const paragraphs = proseParagraphs(blocks, meta.lang);
-  const text = blocks.map((b) => b.text).join('\n\n');
-  const quotes = markKeyQuotes(findQuotes(paragraphs, meta.lang), options.keyQuotes ?? 3);
-  return {
-    ...meta,
-    url,
-    isArticle: detection.isArticle || options.force === true,
-    detection,
-    text,
-    paragraphs,
-    contentHtml: content.innerHTML,
-    wordCount: words(text, meta.lang).length,
-    readingMinutes: readingMinutes(text, meta.lang),
-    summary: summarise({ title: meta.title, description: meta.excerpt, paragraphs, lang: meta.lang }, options.summarySentences ?? 3),
-    quotes,
-  };
+  return articleOf(url, detection, extraction, readStory(storyText(extraction), options), options.force === true);
 }
 
 /** What the popup knows of a page that is not an article: enough to save the link. */
@@ -72,6 +108,7 @@ export function pageWithoutStory(doc: Document, url: string, detection: Detectio
     wordCount: 0,
     readingMinutes: 0,
     summary: [],
+    summaryPicks: [],
     quotes: [],
   };
 }

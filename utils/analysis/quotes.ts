@@ -9,6 +9,7 @@
 // Pure functions over strings: no DOM, no extension API.
 import { markedQuotations, type MarkedQuotation, type MarkedSpan } from './quote-marks';
 import { lexicon, NOT_NAMES, NOT_PERSON, PLACE_FIRST, TITLES, type Lexicon } from './speech-verbs';
+import { withKeyQuotes } from './picks';
 import type { Quote } from './types';
 
 /** Quotations shorter than this (in words; CJK: two characters a word) are scare quotes or terms, not speech. */
@@ -1561,9 +1562,10 @@ export function markKeyQuotes(quotes: Quote[], count = 3): Quote[] {
     score += 1.5 * (1 - q.paragraph / last);
     return score;
   });
+  // Every quote gets its turn, so the popup can show any number of key quotes without this module.
   const chosen = new Set<number>();
   const bySpeaker = new Map<string, number>();
-  while (chosen.size < Math.min(count, quotes.length)) {
+  while (chosen.size < quotes.length) {
     let best = -1;
     let bestScore = -Infinity;
     quotes.forEach((q, i) => {
@@ -1579,5 +1581,9 @@ export function markKeyQuotes(quotes: Quote[], count = 3): Quote[] {
     const sp = quotes[best].speaker;
     if (sp) bySpeaker.set(sp, (bySpeaker.get(sp) ?? 0) + 1);
   }
-  return quotes.map((q, i) => ({ ...q, key: chosen.has(i) }));
+  const rank = new Map([...chosen].map((i, turn) => [i, turn]));
+  return withKeyQuotes(
+    quotes.map((q, i) => ({ ...q, rank: rank.get(i)! })),
+    count,
+  );
 }

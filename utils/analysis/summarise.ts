@@ -17,6 +17,7 @@
 // description (ROUGE-1 recall against it, next to LEAD-3), choosing a point whose neighbours score as well
 // (`npm run eval -- --only summary` prints both, with the held-out BBC half).
 import { sentences, words } from './segment';
+import type { SummaryPick } from './types';
 
 export interface SummaryInput {
   title: string | null;
@@ -84,6 +85,18 @@ export const MAX_SENTENCES = 60;
 
 export function summarise(input: SummaryInput, count = 3): string[] {
   return select(prepare(input, DEFAULT_WEIGHTS.stem), count, DEFAULT_WEIGHTS);
+}
+
+/**
+ * The summary for every length up to `longest`, measured once: the sentences the longest summary holds, in story
+ * order, each with the turn the ranking picked it (picks are greedy, so a shorter summary is the first picks of a
+ * longer one). picks.ts reads a summary of any length out of them without this module.
+ */
+export function rankSummary(input: SummaryInput, longest: number): SummaryPick[] {
+  const p = prepare(input, DEFAULT_WEIGHTS.stem);
+  const order = pickOrder(p, longest, DEFAULT_WEIGHTS);
+  const rank = new Map(order.map((k, turn) => [k, turn]));
+  return [...order].sort((a, b) => a - b).map((k) => ({ sentence: p.text[k], rank: rank.get(k)! }));
 }
 
 /** The article measured once: candidate sentences and every feature the weights combine. */
@@ -199,9 +212,16 @@ export function prepare(input: SummaryInput, stem: number): Prepared {
 
 /** The `count` best candidates by weighted score with maximal marginal relevance, in story order. */
 export function select(p: Prepared, count: number, w: SummaryWeights): string[] {
+  if (p.text.length <= count) return [...p.text];
+  return pickOrder(p, count, w)
+    .sort((a, b) => a - b)
+    .map((k) => p.text[k]);
+}
+
+/** Candidates in the order the ranking picks them, at most `count`. */
+function pickOrder(p: Prepared, count: number, w: SummaryWeights): number[] {
   const m = p.text.length;
   if (count <= 0) return [];
-  if (m <= count) return [...p.text];
   const first = p.index[0];
   // The lead: the first candidate, and the next ones while the lead is shorter than `leadWords`.
   const inLead = p.text.map(() => false);
@@ -244,7 +264,9 @@ export function select(p: Prepared, count: number, w: SummaryWeights): string[] 
     chosen.push(best);
     left.delete(best);
   }
-  return chosen.sort((a, b) => a - b).map((k) => p.text[k]);
+  // With fewer candidates than asked for, every one is in (a near-duplicate of a chosen one too), picked last.
+  if (m <= count) for (const k of left) chosen.push(k);
+  return chosen;
 }
 
 /** For experiments: the summary under other weights. */

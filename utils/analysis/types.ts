@@ -29,6 +29,14 @@ export interface Quote {
   paragraph: number;
   /** Whether it is among the key quotes the popup shows by default. */
   key: boolean;
+  /** Its turn in the key-quote ranking (0 first): the key quotes for any number are those ranked below it. */
+  rank?: number;
+}
+
+/** A sentence of the summary at its longest, with the turn the ranking picked it (0 first). */
+export interface SummaryPick {
+  sentence: string;
+  rank: number;
 }
 
 export interface ArticleMeta {
@@ -57,5 +65,7 @@ export interface Analysis extends ArticleMeta {
   wordCount: number;
   readingMinutes: number;
   summary: string[];
+  /** The summary's sentences at its longest length, in story order, ranked: any shorter summary is read from them. */
+  summaryPicks: SummaryPick[];
   quotes: Quote[];
 }

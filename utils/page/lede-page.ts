@@ -1,18 +1,23 @@
 // Lede on one page: detect at once (cheap), and on an article only, after load, analyse in small tasks and
 // declutter. The analysis is kept ready for the popup.
-import type { AnalyzeOptions } from '../analysis/analyze';
+import type { AnalyzeOptions, StoryReading, StoryText } from '../analysis/analyze';
 import { detectArticle } from '../analysis/detect';
 import type { Analysis, Detection } from '../analysis/types';
 import type { PageAnalyser } from './analyser';
 import { loadAnalyser } from './analyser-loader';
 import type { Declutter } from './declutter';
-import { settled, timed } from './perf';
+import { noteElsewhere, settled, timed } from './perf';
 
 export interface LedePageOptions extends AnalyzeOptions {
   /** Whether to declutter as soon as the article is analysed. */
   declutter: boolean;
   /** The analysis code, loaded only on pages that need it (default loadAnalyser; tests pass the module itself). */
   analyser?: () => Promise<PageAnalyser>;
+  /**
+   * Reads the story's text somewhere else than on the page's main thread (the content script asks the background);
+   * `ms` is what that took there. Without it, or when it fails, the text is read here.
+   */
+  readElsewhere?: (text: StoryText, options: AnalyzeOptions) => Promise<StoryReading & { ms: number }>;
 }
 
 /** Gives the page's own work a turn between Lede's steps, so none of them is one long task. */
@@ -88,6 +93,22 @@ export class LedePage {
     return (this.options.analyser ?? loadAnalyser)();
   }
 
+  /** Summary, quotes and counts: off the page's thread where the content script can send them away. */
+  private async readStory(a: PageAnalyser, text: StoryText, options: AnalyzeOptions): Promise<StoryReading> {
+    if (this.options.readElsewhere) {
+      try {
+        const send = this.options.readElsewhere;
+        // (what the page's thread pays is the copy of the text into the message)
+        const { ms, ...reading } = await timed('story-send', () => send(text, options));
+        noteElsewhere('summary+quotes', ms);
+        return reading;
+      } catch {
+        // (the background cannot answer: an extension update left this page behind, say) read it here instead
+      }
+    }
+    return timed('summary+quotes', () => a.readStory(text, options));
+  }
+
   private async analyse(force: boolean): Promise<Analysis> {
     await loaded(this.doc);
     const a = await this.loadAnalyser();
@@ -96,9 +117,16 @@ export class LedePage {
     await yieldToPage();
     const extraction = timed('parse', () => a.extractArticle(mapped.clone, this.url));
     await yieldToPage();
-    const analysis = timed('summary+quotes', () =>
-      a.completeAnalysis(this.doc, this.url, this.detection, extraction, { ...this.options, force }),
-    );
+    const options: AnalyzeOptions = { summarySentences: this.options.summarySentences, keyQuotes: this.options.keyQuotes };
+    let analysis: Analysis;
+    if (extraction) {
+      const text = a.storyText(extraction);
+      const reading = await this.readStory(a, text, options);
+      await yieldToPage();
+      analysis = timed('assemble', () => a.articleOf(this.url, this.detection, extraction, reading, force));
+    } else {
+      analysis = timed('page-meta', () => a.pageWithoutStory(this.doc, this.url, this.detection));
+    }
     if (extraction && analysis.isArticle) {
       await yieldToPage();
       timed('declutter', () => {

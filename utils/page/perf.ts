@@ -13,6 +13,8 @@ export interface PerfStep {
 
 export interface PerfLog {
   steps: PerfStep[];
+  /** Work Lede sent off the page's main thread (to the background), by name, in ms: not the page's cost. */
+  elsewhere: Record<string, number>;
   /** True once Lede has done all it does on its own on this page (detection, and on an article the analysis). */
   settled: boolean;
 }
@@ -22,7 +24,7 @@ export const PERF_GLOBAL = '__ledePerf';
 
 export function perfLog(): PerfLog {
   const g = globalThis as { [PERF_GLOBAL]?: PerfLog };
-  return (g[PERF_GLOBAL] ??= { steps: [], settled: false });
+  return (g[PERF_GLOBAL] ??= { steps: [], elsewhere: {}, settled: false });
 }
 
 /** Runs one synchronous step and records how long it took, also when it throws. */
@@ -33,6 +35,11 @@ export function timed<T>(name: string, step: () => T): T {
   } finally {
     perfLog().steps.push({ name, start, ms: performance.now() - start });
   }
+}
+
+/** Records a step Lede had done elsewhere (the background), which held none of the page's time. */
+export function noteElsewhere(name: string, ms: number): void {
+  perfLog().elsewhere[name] = ms;
 }
 
 /** Marks the end of what Lede does on a page unasked. */
