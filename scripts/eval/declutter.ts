@@ -6,7 +6,8 @@
 // its canonical link or og:url): the browser asks for that address and gets the saved source.html in answer, and
 // every other request off this machine fails, as it does in the e2e tests. Detection reads the address, and pages
 // check it (some scripts send an http:// page to https://), so a page served from 127.0.0.1/<id>/ would be judged
-// by the words of its corpus id, not by its own address. Pages with no address at all are served from 127.0.0.1.
+// by the words of its corpus id, not by its own address. The answer names no charset: the page's own <meta charset>
+// decides, as it did on the site (a few corpus pages are ISO-8859). Pages with no address are served from 127.0.0.1.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { HTTPRequest, Page } from 'puppeteer-core';
@@ -143,7 +144,7 @@ async function openAt(page: Page, p: CorpusPage, address: string): Promise<void>
   page.on('request', (req: HTTPRequest) => {
     if (req.isInterceptResolutionHandled()) return;
     if (req.isNavigationRequest() && req.frame() === page.mainFrame() && sameAddress(req.url(), address)) {
-      void req.respond({ status: 200, headers: { 'cache-control': 'no-store' }, contentType: 'text/html; charset=utf-8', body });
+      void req.respond({ status: 200, headers: { 'cache-control': 'no-store' }, contentType: 'text/html', body });
     } else if (/^(?:http|ws)s?:/.test(req.url()) && !LOOPBACK.has(new URL(req.url()).hostname)) {
       void req.abort('internetdisconnected');
     } else {
