@@ -6,8 +6,9 @@
 // its canonical link or og:url): the browser asks for that address and gets the saved source.html in answer, and
 // every other request off this machine fails, as it does in the e2e tests. Detection reads the address, and pages
 // check it (some scripts send an http:// page to https://), so a page served from 127.0.0.1/<id>/ would be judged
-// by the words of its corpus id, not by its own address. The answer names no charset: the page's own <meta charset>
-// decides, as it did on the site (a few corpus pages are ISO-8859). Pages with no address are served from 127.0.0.1.
+// by the words of its corpus id, not by its own address. The answer says utf-8 when the file is; else it names no
+// charset and the page's own <meta charset> decides (a few corpus pages are ISO-8859). Pages with no address at all
+// are served from 127.0.0.1.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { HTTPRequest, Page } from 'puppeteer-core';
@@ -109,6 +110,14 @@ const mean = (xs: (number | null)[]) => {
   return v.length ? `${pct(v.reduce((a, b) => a + b, 0) / v.length)} (n=${v.length})` : '–';
 };
 
+const isUtf8 = (bytes: Uint8Array) => {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+};
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const withoutHash = (u: string) => u.replace(/#.*$/, '');
 /** The same address whatever its scheme: http://x/a and https://x/a. */
@@ -140,11 +149,12 @@ export function pageAddress(p: CorpusPage): string | null {
 /** Opens the corpus page at `address` (the browser gets source.html for it); nothing else leaves the machine. */
 async function openAt(page: Page, p: CorpusPage, address: string): Promise<void> {
   const body = readFileSync(join(p.dir, 'source.html'));
+  const contentType = isUtf8(body) ? 'text/html; charset=utf-8' : 'text/html';
   await page.setRequestInterception(true);
   page.on('request', (req: HTTPRequest) => {
     if (req.isInterceptResolutionHandled()) return;
     if (req.isNavigationRequest() && req.frame() === page.mainFrame() && sameAddress(req.url(), address)) {
-      void req.respond({ status: 200, headers: { 'cache-control': 'no-store' }, contentType: 'text/html', body });
+      void req.respond({ status: 200, headers: { 'cache-control': 'no-store' }, contentType, body });
     } else if (/^(?:http|ws)s?:/.test(req.url()) && !LOOPBACK.has(new URL(req.url()).hostname)) {
       void req.abort('internetdisconnected');
     } else {
