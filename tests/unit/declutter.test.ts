@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../scripts/lib/dom';
 import { extractArticle } from '../../utils/analysis/extract';
 import { cloneWithMap } from '../../utils/page/clone-map';
-import { Declutter, HIDDEN_ATTR } from '../../utils/page/declutter';
+import { Declutter, HIDDEN_ATTR, looksLikeClutter } from '../../utils/page/declutter';
 import { mapStory } from '../../utils/page/story';
 
 const URL_ = 'https://kyivindependent.com/china-should-also-be-concerned-about-russia-north-korea-pact-white-house-says/';
@@ -82,5 +82,67 @@ describe('declutter on the seed page', () => {
     expect(declutter.count).toBeGreaterThan(0);
     declutter.revert();
     expect(doc.documentElement.outerHTML).toBe(before);
+  });
+});
+
+// A made-up story (tests/fixtures/declutter/README.md): headline worded otherwise in og:title, a linked banner before
+// the lead figure, clutter words inside the story's own sentences next to a real promo.
+describe('declutter keeps what the story says, and hides what sells something else', () => {
+  const STORY_URL = 'https://news.example.org/2024/03/12/harbour-town-votes-to-keep-its-ferry-running';
+  function podcastStory() {
+    const html = readFileSync(new URL('../fixtures/declutter/podcast-story.html', import.meta.url), 'utf8');
+    const doc = parseHtml(html, STORY_URL);
+    const mapped = cloneWithMap(doc);
+    const extraction = extractArticle(mapped.clone, STORY_URL)!;
+    const story = mapStory(doc, extraction.content, mapped.liveOf, extraction.meta)!;
+    new Declutter(doc, story).apply();
+    return Object.assign(doc, { story });
+  }
+  const visible = (doc: Document, text: string) => {
+    const els = showing(doc, text);
+    expect(els.length, text).toBeGreaterThan(0);
+    return els.every(shown);
+  };
+
+  it('finds the headline by the page title when og:title words it otherwise, and keeps the byline', () => {
+    const doc = podcastStory();
+    expect(visible(doc, 'Harbour town votes to keep its ferry running through winter')).toBe(true);
+    expect(visible(doc, 'By Ada Quill')).toBe(true);
+  });
+
+  it('takes the lead figure after a linked banner for the story’s picture, caption and all', () => {
+    const doc = podcastStory();
+    expect(visible(doc, 'The winter crossing carried eleven thousand passengers')).toBe(true);
+    expect(shown(doc.querySelector('figure.lead img')!)).toBe(true);
+    expect(shown(doc.querySelector('img[src*="banners"]')!)).toBe(false);
+  });
+
+  it('keeps sentences that merely mention a sponsor, and hides the sponsored box and the read-more pointer', () => {
+    const doc = podcastStory();
+    expect(visible(doc, "This week's podcast is sponsored by the Island Ferry Company")).toBe(true);
+    expect(visible(doc, 'Employer-sponsored travel passes')).toBe(true);
+    expect(visible(doc, 'Sign up for our morning newsletter')).toBe(false);
+    expect(visible(doc, 'Read more:')).toBe(false);
+    expect(visible(doc, 'Island school reopens')).toBe(false);
+    expect(visible(doc, 'All rights reserved')).toBe(false);
+  });
+
+  it('counts a story sentence that mentions a sponsor as story, not as a "read more" pointer', () => {
+    const { story } = podcastStory();
+    expect(story.content.map((el) => el.textContent)).toContainEqual(expect.stringContaining('podcast is sponsored by'));
+  });
+
+  it('takes clutter words for clutter when they label a box or open a line of it, not inside a sentence', () => {
+    const box = (html: string) => {
+      const doc = parseHtml(`<div id="box">${html}</div>`, STORY_URL);
+      return looksLikeClutter(doc.getElementById('box')!);
+    };
+    expect(box('<p>Story continues below advertisement</p>')).toBe(true);
+    expect(box('<b>Sponsored</b> <span>Our partners pick the best deals of the week for you.</span>')).toBe(true);
+    expect(box('<p>Thanks for reading. Subscribe to get the next story in your inbox every morning.</p>')).toBe(true);
+    expect(box('<p>Sign up for our newsletter and get the harbour news first.</p>')).toBe(true);
+    expect(box('<ul><li>This week\'s podcast is sponsored by the Island Ferry Company, which runs the crossing.</li></ul>')).toBe(false);
+    expect(box('<p>Employer-sponsored travel passes will be accepted on board from next month.</p>')).toBe(false);
+    expect(box('<p>Keep up with the council: its minutes are published in the weekly newsletter of the town hall.</p>')).toBe(false);
   });
 });

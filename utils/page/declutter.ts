@@ -42,6 +42,35 @@ export const CLUTTER_TEXT = new RegExp(
   'iu',
 );
 
+const CLUTTER_TEXT_ALL = new RegExp(CLUTTER_TEXT.source, 'giu');
+/** A label is this many words at most ("Advertisement", "Story continues below advertisement"). */
+const LABEL_WORDS = 6;
+/** What may come before a clutter phrase that opens a sentence or an item: nothing, an end of sentence, a separator. */
+const OPENS = /(?:^|[.!?:;|•·»›–—(\[]\s*)$/u;
+
+/** Whether the clutter words of a short box (`text`, known to hold some) label it or open one of its lines ("Read
+ * more: …", "Sponsored", "Subscribe to…"), rather than sit inside a sentence of the story ("This week's podcast is
+ * sponsored by…", "employer-sponsored plans", "Keep up with our daily newsletter"). */
+function saysClutter(el: Element, text: string): boolean {
+  if (text.split(' ').length <= LABEL_WORDS) return true;
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* text */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const line = (n.nodeValue ?? '').replace(/\s+/g, ' ').trim();
+    if (!line) continue;
+    if (clutterOpens(line)) return true;
+  }
+  return false;
+}
+
+/** Whether clutter words open `line` or a sentence or item of it, starting within its first `within` characters. */
+export function clutterOpens(line: string, within = Infinity): boolean {
+  for (const m of line.matchAll(CLUTTER_TEXT_ALL)) {
+    if (m.index >= within) break;
+    if (OPENS.test(line.slice(0, m.index))) return true;
+  }
+  return false;
+}
+
 /** Whether the element says by its tag, role or name that it is not the story (a rail, a form, a promo). */
 function namedClutter(el: Element): boolean {
   const tag = el.tagName;
@@ -57,7 +86,7 @@ export function looksLikeClutter(el: Element): boolean {
   if (el.querySelector('form, input, select, textarea, iframe')) return true;
   const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
   if (!text) return !el.querySelector(MEDIA_SELECTOR); // an empty box: an ad slot waiting for its ad
-  if (text.length < 400 && CLUTTER_TEXT.test(text)) return true;
+  if (text.length < 400 && CLUTTER_TEXT.test(text) && saysClutter(el, text)) return true;
   // Quotations, tables, code and embedded posts are full of links and still the story.
   if (el.matches('blockquote, table, pre, [class*="tweet"], [class*="instagram-media"]')) return false;
   return ownSiteLinkShare(el) > 0.5;

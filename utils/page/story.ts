@@ -1,6 +1,6 @@
 // Where the story is on the live page: the elements holding what Readability kept, plus the parts of an
 // article Readability takes out of its content on purpose (headline, byline, date, lead picture).
-import { CLUTTER_TEXT } from './declutter';
+import { clutterOpens } from './declutter';
 import { ownSiteLinkShare } from './site-links';
 
 const MEDIA = new Set(['IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'IFRAME', 'SVG', 'TABLE', 'FIGURE', 'CANVAS', 'MATH']);
@@ -47,7 +47,8 @@ export function mapStory(
   }
   if (textParents.length === 0) return null;
   const root = commonAncestor(textParents) ?? doc.body;
-  const headline = findHeadline(doc, meta.title);
+  // Readability's title may be og:title, which some sites word differently from the headline: then the page's <title>.
+  const headline = findHeadline(doc, meta.title) ?? (doc.title.trim() ? findHeadline(doc, doc.title) : null);
   const extras: Element[] = [];
   let header: Element | null = null;
   if (headline) {
@@ -71,7 +72,8 @@ function linkBlocks(kept: Element): (n: Node) => boolean {
     if (v === undefined) {
       // A short block that opens with "Read also:", "Veja também", "Czytaj więcej"… is a pointer elsewhere.
       const text = (block.textContent ?? '').replace(/\s+/g, ' ').trim();
-      const pointer = text.length < 300 && block.querySelector('a') !== null && CLUTTER_TEXT.test(text.slice(0, 40));
+      // (Opens: "This week's podcast is sponsored by…" is a sentence of the story, not a pointer.)
+      const pointer = text.length < 300 && block.querySelector('a') !== null && clutterOpens(text, 40);
       v = pointer || ownSiteLinkShare(block) > 0.5;
       cache.set(block, v);
     }
@@ -142,13 +144,21 @@ function findBylineAndDates(region: Element, byline: string | null): Element[] {
   return found;
 }
 
-/** The first picture between the headline and the first paragraph of the story. */
+/** The first picture between the headline and the first paragraph of the story. A picture that links to another
+ * page is a banner or a teaser, not the story's picture (one that links to a bigger copy of itself still is). */
 function findLeadFigure(doc: Document, headline: Element, firstParagraph: Element): Element | null {
   for (const img of doc.querySelectorAll('img, picture, video')) {
     const afterHeadline = headline.compareDocumentPosition(img) & 4; /* FOLLOWING */
     const beforeStory = img.compareDocumentPosition(firstParagraph) & 4;
-    if (afterHeadline && beforeStory) return img.closest('figure') ?? img;
     if (!beforeStory) break;
+    if (afterHeadline && !linksElsewhere(img)) return img.closest('figure') ?? img;
   }
   return null;
+}
+
+const IMAGE_FILE = /\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#]|$)/i;
+
+function linksElsewhere(el: Element): boolean {
+  const href = el.closest('a[href]')?.getAttribute('href')?.trim() ?? '';
+  return href !== '' && !href.startsWith('#') && !IMAGE_FILE.test(href);
 }
