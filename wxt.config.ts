@@ -49,9 +49,10 @@ export default defineConfig({
     ...(browser !== 'firefox'
       ? {
           web_accessible_resources: [
-            // page-analysis.js: the analysis code, which the content script imports on articles only (utils/page/analyser-loader.ts).
+            // page-analysis.js: the analysis code, which the content script imports on articles only; story-reading.js:
+            // the summary and quotes, imported only where the background cannot read them (utils/page/analyser-loader.ts).
             {
-              resources: ['reader-overlay.js', 'page-analysis.js'],
+              resources: ['reader-overlay.js', 'page-analysis.js', 'story-reading.js'],
               matches: ['http://*/*', 'https://*/*'],
               use_dynamic_url: true,
             },

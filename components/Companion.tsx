@@ -73,8 +73,11 @@ export function Companion({ mode }: { mode: CompanionMode }) {
       setDeclutter(null);
     }
     try {
-      const analysis = await askTab(t0.id, 'analysis:get', { force });
-      const state = await askTab(t0.id, 'declutter:get', {});
+      // Both at once: the summary is what the reader opened the popup for, and it should not wait on a second trip.
+      const [analysis, state] = await Promise.all([
+        askTab(t0.id, 'analysis:get', { force }),
+        askTab(t0.id, 'declutter:get', {}),
+      ]);
       if (!current()) return;
       setPage({ kind: 'ready', analysis });
       setDeclutter(state);

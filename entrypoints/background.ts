@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { readStory } from '@/utils/analysis/analyze';
+import { readStory } from '@/utils/analysis/read-story';
 import { registerBrowserIntegration } from '@/utils/browser/register';
 import { libraryHandlers } from '@/utils/library/library-handlers';
 import { answer, type BackgroundRequests } from '@/utils/messages';

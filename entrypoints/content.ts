@@ -7,37 +7,43 @@ import { followPages } from '@/utils/page/navigation';
 import { clearQuoteHighlight, showQuoteOnPage } from '@/utils/page/quote-highlight';
 import { ReaderView } from '@/utils/page/reader-overlay';
 import { needsBody } from '@/utils/storage/saved-store';
-import { getSettings, shouldDeclutter, SUMMARY_SENTENCES, type Settings } from '@/utils/storage/settings';
+import { getSettings, shouldDeclutter, SUMMARY_SENTENCES } from '@/utils/storage/settings';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main() {
-    const settingsAtLoad = getSettings();
-    const pageAt = (url: string, settingsNow: Promise<Settings>, previous: LedePage | null = null) =>
-      settingsNow.then(
-        (settings) =>
-          new LedePage(
-            document,
-            url,
-            {
-              declutter: shouldDeclutter(settings, url),
-              summarySentences: SUMMARY_SENTENCES[settings.summaryLength],
-              keyQuotes: settings.keyQuotes,
-              // Summary and quotes are read in the background: the page's main thread only sends the text.
-              readElsewhere: (text, options) => askBackground('story:read', { text, options }),
-            },
-            previous,
-          ),
+    // Settings are read only on a page that turns out to be an article (detection needs none): the other pages,
+    // most of the web, cost one detection and nothing more.
+    const choicesFor = (url: string) => async () => {
+      const settings = await getSettings();
+      return {
+        declutter: shouldDeclutter(settings, url),
+        summarySentences: SUMMARY_SENTENCES[settings.summaryLength],
+        keyQuotes: settings.keyQuotes,
+      };
+    };
+    const pageAt = (url: string, previous: LedePage | null = null) =>
+      Promise.resolve(
+        new LedePage(
+          document,
+          url,
+          {
+            choices: choicesFor(url),
+            // Summary and quotes are read in the background: the page's main thread only sends the text.
+            readElsewhere: (text, options) => askBackground('story:read', { text, options }),
+          },
+          previous,
+        ),
       );
-    let page = pageAt(location.href, settingsAtLoad);
+    let page = pageAt(location.href);
     const reader = new ReaderView(document, async () => (await page).getAnalysis());
     // The toolbar badge marks the tab once the article is analysed, and unmarks it when a single-page site leaves it.
     // (articleAnalysis, not getAnalysis: asking any other page for its analysis would load the analysis code into it.)
     const announce = (p: Promise<LedePage>, orNone: boolean) =>
       void announceArticle(p.then((x) => x.articleAnalysis()), (article) => askBackground('page:detected', { article }), { orNone });
     // Single-page sites: another page without a page load gets its own LedePage, which puts the old one's back.
-    followPages(window, page, (url, previous) => pageAt(url, getSettings(), previous), (next) => {
+    followPages(window, page, (url, previous) => pageAt(url, previous), (next) => {
       page = next;
       announce(next, true);
       reader.close();
@@ -46,7 +52,7 @@ export default defineContentScript({
     // Listening at once: the popup may ask before the settings are read.
     answer<ContentRequests>({
       'analysis:get': async ({ force }) => (await page).getAnalysis(force),
-      'declutter:get': async () => (await page).decluttered,
+      'declutter:get': async () => (await page).declutterState(),
       'declutter:set': async ({ enabled }) => (await page).setDeclutter(enabled),
       'page:article': async () => detectedArticle((await page).articleAnalysis()).catch(() => null),
       'reader:open': () => reader.open(),
@@ -58,13 +64,14 @@ export default defineContentScript({
     });
     // A link saved without its clean copy gets it when the reader opens the page: the background keeps it.
     void page
-      .then(async (p) => (await needsBody(storage, location.href)) && p.getAnalysis())
+      .then(async (p) => p.detection.isArticle && (await needsBody(storage, location.href)) && p.getAnalysis())
       .then((analysis) => (analysis && analysis.isArticle ? askBackground('saved:fill-body', { analysis }) : null))
       .catch((e) => console.warn('Lede: clean copy not kept', e));
     announce(page, false);
-    // Settings changes apply to the open page without a reload.
-    void Promise.all([page, settingsAtLoad]).then(([, settings]) =>
-      followDeclutterSettings(location.href, settings, async (enabled) => (await page).setDeclutter(enabled)),
-    );
+    // Settings changes apply to an article page without a reload.
+    void page.then(async (p) => {
+      if (!p.detection.isArticle) return;
+      followDeclutterSettings(location.href, await getSettings(), async (enabled) => (await page).setDeclutter(enabled));
+    });
   },
 });

@@ -1,6 +1,6 @@
 // The message protocol: one typed name per request, grouped by who answers it.
 import { browser } from 'wxt/browser';
-import type { AnalyzeOptions, StoryReading, StoryText } from './analysis/analyze';
+import type { AnalyzeOptions, StoryReading, StoryText } from './analysis/assemble';
 import type { Analysis } from './analysis/types';
 import type { EntryChange } from './library/edits';
 import type { ImportOutcome } from './storage/saved-store';

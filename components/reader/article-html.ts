@@ -3,7 +3,7 @@
 // only to http(s) pages, opening in a new tab; pictures only from http(s) or data:image. It also still holds
 // what the in-place declutter hides on the page (teaser cards, link lists, widget labels): those go too.
 import DOMPurify from 'dompurify';
-import { words } from '@/utils/analysis/segment';
+import { readsAsProse } from '@/utils/analysis/prose';
 import { looksLikeClutter } from '@/utils/page/declutter';
 import { ownSiteLinkShare } from '@/utils/page/site-links';
 
@@ -56,12 +56,6 @@ const NOT_WIDGET = 'h1, h2, h3, h4, h5, h6, ul, ol, dl, table, pre, blockquote, 
 const WIDGET_TEXT_MAX = 160;
 
 const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-
-// The analysis' own rule for prose (proseParagraphs in utils/analysis/analyze.ts), restated here because that
-// module brings Readability with it, which the reader view must not load a second time.
-const ENDS_LIKE_A_SENTENCE = /[.!?…。！？؟।]["'”’»」』)\]]*$/u;
-const readsAsProse = (text: string, linkDensity: number, lang: string | null | undefined) =>
-  linkDensity < 0.5 && (ENDS_LIKE_A_SENTENCE.test(text) || words(text, lang).length >= 12);
 
 /** The story as safe HTML for the reader (a string: the caller sets it as innerHTML of its own element). */
 export function articleHtml(dirty: string, options: ArticleHtmlOptions, win: Window & typeof globalThis = window): string {

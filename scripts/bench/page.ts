@@ -69,6 +69,7 @@ async function ledePass(ext: ExtensionBrowser, server: IsolatedServer, p: Corpus
     }
 
     for (const s of log?.steps ?? []) record.steps[s.name] = (record.steps[s.name] ?? 0) + s.ms;
+    record.elsewhere = log?.elsewhere ?? {};
     record.detected = log?.steps.some((s) => s.name === 'clone') ?? false;
     const loads = extensionScripts(events, ext.extensionOrigin, worlds.worldName() ?? '');
     record.scripts = loads.map(({ url, ms }) => ({ url, ms }));

@@ -7,7 +7,9 @@ import { analyser } from '../../utils/page/analyser';
 import { HIDDEN_ATTR } from '../../utils/page/declutter';
 import { LedePage } from '../../utils/page/lede-page';
 import { PERF_GLOBAL, perfLog, settled, timed } from '../../utils/page/perf';
-import { readStory, type AnalyzeOptions, type StoryText } from '../../utils/analysis/analyze';
+import type { AnalyzeOptions, StoryText } from '../../utils/analysis/assemble';
+import { readStory } from '../../utils/analysis/read-story';
+import { storyReader } from '../../utils/page/story-reader';
 
 const fixture = (path: string) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8');
 const SEED_URL = 'https://kyivindependent.com/china-should-also-be-concerned-about-russia-north-korea-pact-white-house-says/';
@@ -40,7 +42,7 @@ describe('Lede on a page', () => {
   it('on a page that is not an article, only detects: no clone, no Readability, nothing loaded', async () => {
     const doc = parseHtml(fixture('pages/front-page.html'), 'https://daily.example/');
     const load = vi.fn(async () => analyser);
-    const page = new LedePage(doc, 'https://daily.example/', { declutter: true, analyser: load });
+    const page = new LedePage(doc, 'https://daily.example/', { choices: async () => ({ declutter: true }), analyser: load, storyReader: async () => storyReader });
     expect(page.detection.isArticle).toBe(false);
     expect(stepNames()).toEqual(['detect']);
     expect(perfLog().settled).toBe(true);
@@ -53,7 +55,7 @@ describe('Lede on a page', () => {
   it('loads the analysis code there only when the popup asks about the page', async () => {
     const doc = parseHtml(fixture('pages/front-page.html'), 'https://daily.example/');
     const load = vi.fn(async () => analyser);
-    const page = new LedePage(doc, 'https://daily.example/', { declutter: true, analyser: load });
+    const page = new LedePage(doc, 'https://daily.example/', { choices: async () => ({ declutter: true }), analyser: load, storyReader: async () => storyReader });
     const analysis = await page.getAnalysis();
     expect(load).toHaveBeenCalledTimes(1);
     expect(analysis.isArticle).toBe(false);
@@ -64,7 +66,7 @@ describe('Lede on a page', () => {
   it('on an article, runs each step as a task of its own, in order, then declutters and settles', async () => {
     const doc = parseHtml(fixture('seed/kyiv-independent.html'), SEED_URL);
     const load = vi.fn(async () => analyser);
-    const page = new LedePage(doc, SEED_URL, { declutter: true, analyser: load });
+    const page = new LedePage(doc, SEED_URL, { choices: async () => ({ declutter: true }), analyser: load, storyReader: async () => storyReader });
     expect(page.detection.isArticle).toBe(true);
     expect(stepNames()).toEqual(['detect']); // the rest waits for the page's load and for a turn
     expect(perfLog().settled).toBe(false);
@@ -82,7 +84,7 @@ describe('Lede on a page', () => {
   it('hands the story’s text to be read off the page’s thread, and reads it itself when nobody answers', async () => {
     const doc = parseHtml(fixture('seed/kyiv-independent.html'), SEED_URL);
     const readElsewhere = vi.fn(async (text: StoryText, options: AnalyzeOptions) => ({ ...readStory(text, options), ms: 7 }));
-    const page = new LedePage(doc, SEED_URL, { declutter: true, analyser: async () => analyser, readElsewhere, keyQuotes: 2 });
+    const page = new LedePage(doc, SEED_URL, { choices: async () => ({ declutter: true, keyQuotes: 2 }), analyser: async () => analyser, readElsewhere });
     const analysis = await page.articleAnalysis();
     expect(readElsewhere).toHaveBeenCalledTimes(1);
     // Plain data only crosses: no element of the page, no function.
@@ -95,10 +97,10 @@ describe('Lede on a page', () => {
     delete (globalThis as Record<string, unknown>)[PERF_GLOBAL];
     const unanswered = vi.fn(async () => Promise.reject(new Error('Could not establish connection')));
     const fallback = new LedePage(parseHtml(fixture('seed/kyiv-independent.html'), SEED_URL), SEED_URL, {
-      declutter: true,
+      choices: async () => ({ declutter: true, keyQuotes: 2 }),
       analyser: async () => analyser,
+      storyReader: async () => storyReader,
       readElsewhere: unanswered,
-      keyQuotes: 2,
     });
     const same = await fallback.articleAnalysis();
     expect(unanswered).toHaveBeenCalledTimes(1);

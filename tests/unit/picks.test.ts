@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LONGEST_SUMMARY } from '../../utils/analysis/analyze';
+import { LONGEST_SUMMARY } from '../../utils/analysis/read-story';
 import { summaryOf, withKeyQuotes } from '../../utils/analysis/picks';
 import { findQuotes, markKeyQuotes } from '../../utils/analysis/quotes';
 import { rankSummary, summarise, type SummaryInput } from '../../utils/analysis/summarise';

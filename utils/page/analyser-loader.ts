@@ -1,23 +1,32 @@
-// Loads the analysis code (utils/page/analyser.ts, built as page-analysis.js) into the content script's world the
-// first time a page needs it. A dynamic import() of an extension file from a content script works in Chromium
-// (the file is web-accessible behind a per-session URL, so pages cannot probe for it) and in Firefox; the file
-// puts its exports on the content script's own global, which the page does not see.
+// Loads code into the content script's world the first time a page needs it: the analysis (utils/page/analyser.ts,
+// built as page-analysis.js) on articles, the story's text reading (story-reading.js) only when the background
+// cannot answer. A dynamic import() of an extension file from a content script works in Chromium (the file is
+// web-accessible behind a per-session URL, so pages cannot probe for it) and in Firefox; the file puts its exports
+// on the content script's own global, which the page does not see.
 import { browser } from 'wxt/browser';
 import type { PageAnalyser } from './analyser';
-import { ANALYSER_FILE, ANALYSER_GLOBAL } from './analyser-global';
+import { ANALYSER_FILE, ANALYSER_GLOBAL, STORY_READER_FILE, STORY_READER_GLOBAL } from './analyser-global';
+import type { StoryReader } from './story-reader';
 
-let loading: Promise<PageAnalyser> | null = null;
+const loading = new Map<string, Promise<unknown>>();
 
-export function loadAnalyser(): Promise<PageAnalyser> {
-  loading ??= (async () => {
-    const g = globalThis as Record<string, unknown>;
-    if (!g[ANALYSER_GLOBAL]) await import(/* @vite-ignore */ browser.runtime.getURL(ANALYSER_FILE));
-    const analyser = g[ANALYSER_GLOBAL] as PageAnalyser | undefined;
-    if (!analyser) throw new Error('Lede’s analysis could not be loaded');
-    return analyser;
-  })().catch((e: unknown) => {
-    loading = null; // a later request tries again
-    throw e;
-  });
-  return loading;
+function loadOnce<T>(file: string, global: string): Promise<T> {
+  let p = loading.get(file);
+  if (!p) {
+    p = (async () => {
+      const g = globalThis as Record<string, unknown>;
+      if (!g[global]) await import(/* @vite-ignore */ browser.runtime.getURL(file as '/page-analysis.js'));
+      const code = g[global];
+      if (!code) throw new Error('Lede’s analysis could not be loaded');
+      return code;
+    })().catch((e: unknown) => {
+      loading.delete(file); // a later request tries again
+      throw e;
+    });
+    loading.set(file, p);
+  }
+  return p as Promise<T>;
 }
+
+export const loadAnalyser = () => loadOnce<PageAnalyser>(ANALYSER_FILE, ANALYSER_GLOBAL);
+export const loadStoryReader = () => loadOnce<StoryReader>(STORY_READER_FILE, STORY_READER_GLOBAL);

@@ -2,12 +2,12 @@
 // declutter. It is a file of its own (entrypoints/page-analysis.ts), loaded by the content script only once a
 // page turns out to be an article (or the reader asks for one), so the other pages never fetch, compile or keep
 // it: it is two thirds of Lede's page code.
-import { articleOf, pageWithoutStory, readStory, storyText } from '../analysis/analyze';
+import { articleOf, pageWithoutStory, storyText } from '../analysis/assemble';
 import { extractArticle } from '../analysis/extract';
 import { cloneWithMap } from './clone-map';
 import { Declutter } from './declutter';
 import { mapStory } from './story';
 
-export const analyser = { cloneWithMap, extractArticle, storyText, readStory, articleOf, pageWithoutStory, mapStory, Declutter };
+export const analyser = { cloneWithMap, extractArticle, storyText, articleOf, pageWithoutStory, mapStory, Declutter };
 
 export type PageAnalyser = typeof analyser;

@@ -1,16 +1,23 @@
 // Lede on one page: detect at once (cheap), and on an article only, after load, analyse in small tasks and
 // declutter. The analysis is kept ready for the popup.
-import type { AnalyzeOptions, StoryReading, StoryText } from '../analysis/analyze';
+import type { AnalyzeOptions, StoryReading, StoryText } from '../analysis/assemble';
 import { detectArticle } from '../analysis/detect';
 import type { Analysis, Detection } from '../analysis/types';
 import type { PageAnalyser } from './analyser';
-import { loadAnalyser } from './analyser-loader';
+import { loadAnalyser, loadStoryReader } from './analyser-loader';
+import type { StoryReader } from './story-reader';
 import type { Declutter } from './declutter';
 import { noteElsewhere, settled, timed } from './perf';
 
-export interface LedePageOptions extends AnalyzeOptions {
+/** What the reader's settings say for this page. */
+export interface PageChoices extends Pick<AnalyzeOptions, 'summarySentences' | 'keyQuotes'> {
   /** Whether to declutter as soon as the article is analysed. */
   declutter: boolean;
+}
+
+export interface LedePageOptions {
+  /** The reader's settings for the page, asked for only once it turns out to be an article: other pages read nothing. */
+  choices: () => Promise<PageChoices>;
   /** The analysis code, loaded only on pages that need it (default loadAnalyser; tests pass the module itself). */
   analyser?: () => Promise<PageAnalyser>;
   /**
@@ -18,6 +25,8 @@ export interface LedePageOptions extends AnalyzeOptions {
    * `ms` is what that took there. Without it, or when it fails, the text is read here.
    */
   readElsewhere?: (text: StoryText, options: AnalyzeOptions) => Promise<StoryReading & { ms: number }>;
+  /** The text reading code for the page itself, when nothing else reads it (default loadStoryReader). */
+  storyReader?: () => Promise<StoryReader>;
 }
 
 /** Gives the page's own work a turn between Lede's steps, so none of them is one long task. */
@@ -82,6 +91,12 @@ export class LedePage {
     return { enabled: this.declutter?.active ?? false, hidden: this.declutter?.count ?? 0 };
   }
 
+  /** The declutter state once the analysis under way (which declutters) is done. */
+  async declutterState(): Promise<{ enabled: boolean; hidden: number }> {
+    await this.analysis?.catch(() => {});
+    return this.decluttered;
+  }
+
   async setDeclutter(enabled: boolean): Promise<{ enabled: boolean; hidden: number }> {
     if (this.analysis) await this.analysis;
     if (enabled) this.declutter?.apply();
@@ -94,7 +109,7 @@ export class LedePage {
   }
 
   /** Summary, quotes and counts: off the page's thread where the content script can send them away. */
-  private async readStory(a: PageAnalyser, text: StoryText, options: AnalyzeOptions): Promise<StoryReading> {
+  private async readStory(text: StoryText, options: AnalyzeOptions): Promise<StoryReading> {
     if (this.options.readElsewhere) {
       try {
         const send = this.options.readElsewhere;
@@ -106,10 +121,13 @@ export class LedePage {
         // (the background cannot answer: an extension update left this page behind, say) read it here instead
       }
     }
-    return timed('summary+quotes', () => a.readStory(text, options));
+    const reader = await (this.options.storyReader ?? loadStoryReader)();
+    await yieldToPage();
+    return timed('summary+quotes', () => reader.readStory(text, options));
   }
 
   private async analyse(force: boolean): Promise<Analysis> {
+    const choices = await this.options.choices();
     await loaded(this.doc);
     const a = await this.loadAnalyser();
     await yieldToPage();
@@ -117,11 +135,11 @@ export class LedePage {
     await yieldToPage();
     const extraction = timed('parse', () => a.extractArticle(mapped.clone, this.url));
     await yieldToPage();
-    const options: AnalyzeOptions = { summarySentences: this.options.summarySentences, keyQuotes: this.options.keyQuotes };
+    const { declutter, ...options } = choices;
     let analysis: Analysis;
     if (extraction) {
       const text = a.storyText(extraction);
-      const reading = await this.readStory(a, text, options);
+      const reading = await this.readStory(text, options);
       await yieldToPage();
       analysis = timed('assemble', () => a.articleOf(this.url, this.detection, extraction, reading, force));
     } else {
@@ -134,7 +152,7 @@ export class LedePage {
         const story = a.mapStory(this.doc, extraction.content, mapped.liveOf, analysis);
         if (story) {
           this.declutter = new a.Declutter(this.doc, story);
-          if (this.options.declutter && !this.disposed) this.declutter.apply();
+          if (declutter && !this.disposed) this.declutter.apply();
         }
       });
     }

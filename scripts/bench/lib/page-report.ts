@@ -14,6 +14,8 @@ export interface PageRecord {
   detected?: boolean;
   /** ms per step name, from Lede's own log (utils/page/perf.ts). */
   steps: Record<string, number>;
+  /** ms of work Lede had done off the page's thread (the background), by name: not counted as the page's cost. */
+  elsewhere?: Record<string, number>;
   /** Extension scripts evaluated in the page (compile + top-level run), from the trace. */
   scripts: { url: string; ms: number }[];
   longestStep?: { name: string; ms: number };
@@ -27,8 +29,12 @@ export interface PageRecord {
   error?: string;
 }
 
-/** Lede's steps that make up "the whole analysis" (page-meta is what the popup asks of a non-article). */
-export const ANALYSIS_STEPS = ['detect', 'clone', 'parse', 'summary+quotes', 'declutter'];
+/**
+ * Lede's steps on the page's main thread that make up "the whole analysis" (page-meta is what the popup asks of a
+ * non-article). Summary and quotes are read in the background: on the page that is 'story-send' (the text copied
+ * into the message), or 'summary+quotes' where the background could not answer and the page read them itself.
+ */
+export const ANALYSIS_STEPS = ['detect', 'clone', 'parse', 'story-send', 'summary+quotes', 'assemble', 'declutter'];
 
 const LONG_TASK_MS = 50;
 
@@ -61,6 +67,7 @@ function classFigures(rs: PageRecord[]) {
       [...ANALYSIS_STEPS, 'page-meta'].map((s) => [s, spread(ok.filter((r) => s in r.steps).map((r) => r.steps[s]))]),
     ),
     detect: spread(ok.map((r) => r.steps.detect)),
+    background: spread(analysed.map((r) => r.elsewhere?.['summary+quotes'])),
     readerable: spread(ok.map((r) => r.baseline?.readerableMs)),
     load: spread(ok.map(loadMs)),
     whole: spread(analysed.map(wholeAnalysis)),
@@ -119,7 +126,8 @@ export function printReport(records: PageRecord[], bundles: BundlePart[], enviro
   both('content script load (compile + top level, trace)', art.load, non.load);
   both('yardstick: isProbablyReaderable alone', art.readerable, non.readerable);
   for (const s of [...ANALYSIS_STEPS, 'page-meta']) both(`step: ${s}${s === 'page-meta' ? ' (popup asks, non-article)' : ''}`, art.steps[s], non.steps[s]);
-  both('whole analysis (detect … declutter)', art.whole, non.whole);
+  both('whole analysis on the page (detect … declutter)', art.whole, non.whole);
+  both('off the page: summary + quotes in the background', art.background, non.background);
   both('floor: cloneNode alone', art.baselineClone, non.baselineClone);
   both('floor: Readability.parse alone', art.baselineParse, non.baselineParse);
   both('floor: clone + parse', art.baseline, non.baseline);
