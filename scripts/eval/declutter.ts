@@ -2,22 +2,17 @@
 // text = document.body.innerText after Lede ran, compared with the page as served (Lede's own toggle puts it back)
 // in the same run.
 //
-// The page is loaded at the address the reader had it from (truth.url; else the address it declares for itself,
-// its canonical link or og:url): the browser asks for that address and gets the saved source.html in answer, and
-// every other request off this machine fails, as it does in the e2e tests. Detection reads the address, and pages
-// check it (some scripts send an http:// page to https://), so a page served from 127.0.0.1/<id>/ would be judged
-// by the words of its corpus id, not by its own address. The answer says utf-8 when the file is; else it names no
-// charset and the page's own <meta charset> decides (a few corpus pages are ISO-8859). Pages with no address at all
-// are served from 127.0.0.1.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// The page is loaded at the address the reader had it from, answered with the saved source.html, nothing else
+// leaving the machine (scripts/lib/page-at-address.ts); pages with no address at all are served from 127.0.0.1.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { HTTPRequest, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { launchChromium, startStaticServer } from '../../tests/e2e/lib/index.ts';
 import { words } from '../../utils/analysis/segment.ts';
 import type { Analysis } from '../../utils/analysis/types.ts';
 import type { EvalContext } from '../eval.ts';
 import { loadCorpus, type CorpusPage } from '../lib/corpus.ts';
-import { parseHtml } from '../lib/dom.ts';
+import { openCorpusPage } from '../lib/page-at-address.ts';
 
 interface PageResult {
   id: string;
@@ -110,60 +105,6 @@ const mean = (xs: (number | null)[]) => {
   return v.length ? `${pct(v.reduce((a, b) => a + b, 0) / v.length)} (n=${v.length})` : '–';
 };
 
-const isUtf8 = (bytes: Uint8Array) => {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-};
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-const withoutHash = (u: string) => u.replace(/#.*$/, '');
-/** The same address whatever its scheme: http://x/a and https://x/a. */
-const sameAddress = (a: string, b: string) => withoutHash(a).replace(/^https?:/, '') === withoutHash(b).replace(/^https?:/, '');
-
-/** Where the reader had the page from: its recorded URL, else the absolute http(s) address it declares. */
-export function pageAddress(p: CorpusPage): string | null {
-  const declared = () => {
-    const doc = parseHtml(p.html());
-    return (
-      doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ||
-      doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ||
-      null
-    );
-  };
-  for (const read of [() => p.truth.url, declared]) {
-    const candidate = read();
-    if (!candidate) continue;
-    try {
-      const u = new URL(candidate.trim());
-      if (u.protocol === 'http:' || u.protocol === 'https:') return u.href;
-    } catch {
-      /* not an address */
-    }
-  }
-  return null;
-}
-
-/** Opens the corpus page at `address` (the browser gets source.html for it); nothing else leaves the machine. */
-async function openAt(page: Page, p: CorpusPage, address: string): Promise<void> {
-  const body = readFileSync(join(p.dir, 'source.html'));
-  const contentType = isUtf8(body) ? 'text/html; charset=utf-8' : 'text/html';
-  await page.setRequestInterception(true);
-  page.on('request', (req: HTTPRequest) => {
-    if (req.isInterceptResolutionHandled()) return;
-    if (req.isNavigationRequest() && req.frame() === page.mainFrame() && sameAddress(req.url(), address)) {
-      void req.respond({ status: 200, headers: { 'cache-control': 'no-store' }, contentType, body });
-    } else if (/^(?:http|ws)s?:/.test(req.url()) && !LOOPBACK.has(new URL(req.url()).hostname)) {
-      void req.abort('internetdisconnected');
-    } else {
-      void req.continue(); // the extension's own files, data: and blob: addresses
-    }
-  });
-  await page.goto(address, { waitUntil: 'load', timeout: 20_000 }).catch(() => {});
-}
-
 export async function evaluate(ctx: EvalContext): Promise<void> {
   const pages = loadCorpus(ctx.corpus).filter((p) => !ctx.pages || ctx.pages.includes(p.id));
   const server = await startStaticServer({ root: join(ctx.corpus, 'pages') });
@@ -174,9 +115,7 @@ export async function evaluate(ctx: EvalContext): Promise<void> {
     for (const p of pages) {
       const page = await ext.browser.newPage();
       try {
-        const address = pageAddress(p);
-        if (address) await openAt(page, p, address);
-        else await page.goto(server.url(`${p.id}/source.html`), { waitUntil: 'load', timeout: 20_000 }).catch(() => {});
+        await openCorpusPage(page, p, server.url(`${p.id}/source.html`)).catch(() => {});
         const tabId = await ext.tabIdOf(page);
         const ask = (msg: object) =>
           ext.evaluateInExtension(
