@@ -1,7 +1,10 @@
 // npm run bench -- [corpus folder] --only page
 // Lede's cost on every page, measured in real Chromium with the built extension: each corpus page opened cold
-// in a fresh tab (the previous one closed first, so a fresh renderer), from a cross-origin-isolated 127.0.0.1 site
-// (performance.now() at 5 µs, not 100 µs). Per page class (truth.json isArticle): Lede's steps, the content
+// in a fresh tab (the previous one closed first, so a fresh renderer), at its own address (truth.url, else its
+// canonical link or og:url, answered with the saved file and nothing else leaving the machine: scripts/lib/
+// page-at-address.ts; Lede's detection reads the address), cross-origin isolated (performance.now() at 5 µs, not
+// 100 µs: the answer carries COOP/COEP, and http:// addresses are made secure contexts for it). Pages with no
+// address come from a cross-origin-isolated 127.0.0.1 server. Per page class (truth.json isArticle): Lede's steps, the content
 // script's load, the same page's clone + Readability.parse alone, the longest task Lede adds, click to summary in
 // the real popup, retained heap; then the bundle sizes. Prints tables, says by how much each target is missed,
 // and writes the same figures to <out>/page.json. BENCH_PAGES=N runs the first N pages of each class only.
@@ -12,14 +15,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
-import type { BrowserContext, CDPSession } from 'puppeteer-core';
+import type { BrowserContext, CDPSession, Page } from 'puppeteer-core';
 import { builtExtensionDir, launchChromium, type ExtensionBrowser } from '../../tests/e2e/lib/index.ts';
 import type { BenchContext } from '../bench.ts';
 import { loadCorpus, type CorpusPage } from '../lib/corpus.ts';
+import { openCorpusPage, pageAddress, secureOriginsFlag } from '../lib/page-at-address.ts';
 import { measureBaseline, type Baseline } from './lib/baseline.ts';
 import { bundleSizes } from './lib/bundles.ts';
 import { ledeRetained, takeSnapshot } from './lib/heap.ts';
-import { startIsolatedServer, type IsolatedServer } from './lib/isolated-server.ts';
+import { ISOLATION_HEADERS, startIsolatedServer } from './lib/isolated-server.ts';
 import { evaluateIn, settledPerfLog, watchWorlds } from './lib/lede-world.ts';
 import { timePopup } from './lib/popup-timing.ts';
 import { printReport, type PageRecord } from './lib/page-report.ts';
@@ -33,7 +37,9 @@ const PROFILE = process.env.BENCH_PROFILE === '1';
 let marksShared: boolean | null = null;
 const profiles = { articles: [] as Map<string, number>[], nonArticles: [] as Map<string, number>[] };
 
-async function ledePass(ext: ExtensionBrowser, server: IsolatedServer, p: CorpusPage): Promise<PageRecord> {
+type Open = (page: Page) => Promise<unknown>;
+
+async function ledePass(ext: ExtensionBrowser, open: Open, p: CorpusPage): Promise<PageRecord> {
   const record: PageRecord = { id: p.id, isArticle: p.truth.isArticle, steps: {}, scripts: [], leaks: [] };
   const page = await ext.browser.newPage();
   let session: CDPSession | null = null;
@@ -44,11 +50,12 @@ async function ledePass(ext: ExtensionBrowser, server: IsolatedServer, p: Corpus
     if (PROFILE) await startProfile(session);
     await startTrace(page);
     tracing = true;
-    await page.goto(server.url(`${p.id}/source.html`), { waitUntil: 'load', timeout: 20_000 });
+    await open(page);
     const ctx = await worlds.ledeContext(10_000);
     if (ctx === null) throw new Error('Lede’s content script did not start');
     const log = await settledPerfLog(session, ctx, 20_000);
     if (!log?.settled) record.error = 'Lede did not settle within 20 s';
+    record.isolated = await evaluateIn<boolean>(session, undefined, 'crossOriginIsolated');
     const markAt = await evaluateIn<number>(session, undefined, `performance.mark(${JSON.stringify(ALIGN_MARK)}).startTime`);
     if (marksShared === null) {
       await evaluateIn(session, ctx, `performance.mark('lede-bench-probe'), 0`);
@@ -109,7 +116,8 @@ export async function bench(ctx: BenchContext): Promise<void> {
   const pages = [true, false].flatMap((a) => all.filter((p) => p.truth.isArticle === a).slice(0, limit));
   const extDir = builtExtensionDir('chromium');
   const server = await startIsolatedServer(join(ctx.corpus, 'pages'));
-  const ext = await launchChromium();
+  const secure = secureOriginsFlag(pages.map(pageAddress));
+  const ext = await launchChromium({ args: secure ? [secure] : [] });
   let plain: BrowserContext | null = null;
   const records: PageRecord[] = [];
   const t0 = Date.now();
@@ -117,8 +125,9 @@ export async function bench(ctx: BenchContext): Promise<void> {
   try {
     plain = await ext.browser.createBrowserContext();
     for (const [i, p] of pages.entries()) {
-      const record = await ledePass(ext, server, p);
-      record.baseline = await measureBaseline(plain, server.url(`${p.id}/source.html`), ext.extensionOrigin).catch(
+      const open: Open = (page) => openCorpusPage(page, p, server.url(`${p.id}/source.html`), { headers: ISOLATION_HEADERS });
+      const record = await ledePass(ext, open, p);
+      record.baseline = await measureBaseline(plain, open, ext.extensionOrigin).catch(
         (e: Error): Baseline | undefined => {
           record.error ??= `baseline: ${e.message.split('\n')[0]}`;
           return undefined;

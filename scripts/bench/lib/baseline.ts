@@ -1,12 +1,13 @@
 // The floor Lede's analysis is compared with: the same page's document.cloneNode(true) + new Readability(clone)
 // .parse() alone, as Readability documents it, cold (first run, in a fresh renderer), timed in the page's main
-// world. The page is a fresh load of the same corpus page in a browser context where no extension runs (an
+// world. The page is a fresh load of the same corpus page, opened the same way as with Lede (`open`: at its own
+// address, cross-origin isolated), in a browser context where no extension runs (an
 // incognito-like context of the same browser: extensions are off there), so nothing of Lede's warms anything.
 // It is traced with the same categories as the page with Lede (tracing slows a page by a few per cent), so the
 // ratio compares like with like.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { BrowserContext } from 'puppeteer-core';
+import type { BrowserContext, Page } from 'puppeteer-core';
 import { watchWorlds } from './lede-world.ts';
 import { startTrace, stopTrace } from './trace.ts';
 
@@ -22,19 +23,25 @@ export interface Baseline {
    * on this machine at this moment (performance-floors.md measured it on a quiet one).
    */
   readerableMs: number;
+  /** Whether the page was cross-origin isolated (5 µs timers); the report names the pages where it was not. */
+  isolated: boolean;
 }
 
 declare const Readability: any;
 declare const isProbablyReaderable: any;
 
-export async function measureBaseline(context: BrowserContext, url: string, extensionOrigin: string): Promise<Baseline> {
+export async function measureBaseline(
+  context: BrowserContext,
+  open: (page: Page) => Promise<unknown>,
+  extensionOrigin: string,
+): Promise<Baseline> {
   const page = await context.newPage();
   let tracing = false;
   try {
     const worlds = await watchWorlds(await page.createCDPSession(), extensionOrigin);
     await startTrace(page);
     tracing = true;
-    await page.goto(url, { waitUntil: 'load', timeout: 20_000 });
+    await open(page);
     // Compiled before the clock starts, like Lede's bundle is before its first step.
     await page.evaluate(readabilityJs);
     const times = await page.evaluate(() => {
@@ -45,7 +52,7 @@ export async function measureBaseline(context: BrowserContext, url: string, exte
       const t2 = performance.now();
       isProbablyReaderable(document);
       const t3 = performance.now();
-      return { cloneMs: t1 - t0, parseMs: t2 - t1, readerableMs: t3 - t2 };
+      return { cloneMs: t1 - t0, parseMs: t2 - t1, readerableMs: t3 - t2, isolated: crossOriginIsolated };
     });
     tracing = false;
     await stopTrace(page);

@@ -24,6 +24,8 @@ export interface PageRecord {
   baseline?: Baseline;
   heap?: LedeHeap;
   popup?: PopupTiming;
+  /** Whether the page with Lede was cross-origin isolated (performance.now() at 5 µs, not 100 µs). */
+  isolated?: boolean;
   /** Entries of the page's own performance timeline that name Lede or an extension URL. */
   leaks: string[];
   error?: string;
@@ -96,6 +98,8 @@ function classFigures(rs: PageRecord[]) {
     heapNative: spread(ok.map((r) => r.heap?.nativeBytes)),
     documentsKept: ok.filter((r) => (r.heap?.documents ?? 0) > 0).map((r) => r.id),
     scriptFiles: Object.fromEntries(scriptFiles),
+    analysedIds: analysed.map((r) => r.id),
+    notIsolated: ok.filter((r) => r.isolated === false || r.baseline?.isolated === false).map((r) => r.id),
     leaks: ok.filter((r) => r.leaks.length).map((r) => `${r.id}: ${r.leaks.join(', ')}`),
   };
 }
@@ -143,7 +147,7 @@ export function printReport(records: PageRecord[], bundles: BundlePart[], enviro
   both('retained heap of Lede’s world (kB)', art.heap, non.heap, kB);
   both('  of which DOM / native (kB)', art.heapNative, non.heapNative, kB);
 
-  console.log(`\nanalysed: ${art.analysed}/${art.pages} articles, ${non.analysed}/${non.pages} non-articles (clone + Readability ran there: detection false positives)`);
+  console.log(`\nanalysed: ${art.analysed}/${art.pages} articles, ${non.analysed}/${non.pages} non-articles (clone + Readability ran there: detection false positives${non.analysedIds.length ? `: ${non.analysedIds.join(', ')}` : ''})`);
   console.log(`parse() > ${LONG_TASK_MS} ms: ${art.parseOver50} article pages`);
   for (const [label, f] of [['articles', art], ['non-articles', non]] as const) {
     console.log(`extension scripts evaluated on ${label}: ${Object.entries(f.scriptFiles).map(([u, n]) => `${u} (${n} pages)`).join(', ') || 'none'}`);
@@ -152,6 +156,7 @@ export function printReport(records: PageRecord[], bundles: BundlePart[], enviro
       console.log(`  pages with a Lede task > ${LONG_TASK_MS} ms other than parse on ${label}: ${f.longTasksNotParse.length} (longest task is ${by}); worst: ${f.longTasksNotParse.slice(0, 6).join('; ')}`);
     }
     if (f.documentsKept.length) console.log(`  a Document kept alive by Lede on ${label}: ${f.documentsKept.join(', ')}`);
+    if (f.notIsolated.length) console.log(`  NOT cross-origin isolated (100 µs timers) on ${f.notIsolated.length} ${label}: ${f.notIsolated.join(', ')}`);
     if (f.leaks.length) console.log(`  the page's own timeline names Lede on ${label}: ${f.leaks.slice(0, 5).join('; ')}`);
     if (f.popupWithoutSummary.length) console.log(`  popup showed no summary on ${f.popupWithoutSummary.length} ${label}: ${f.popupWithoutSummary.slice(0, 10).join(', ')}`);
     if (f.failed.length) console.log(`  failed on ${label}: ${f.failed.join('; ')}`);
