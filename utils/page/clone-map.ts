@@ -3,22 +3,24 @@
 
 export interface MappedClone {
   clone: Document;
-  /** The live node a cloned node was copied from (undefined for nodes Readability created itself). */
+  /** The live node a cloned text node or media element was copied from (undefined for any other node). */
   liveOf(node: Node): Node | undefined;
 }
+
+/** Elements the story map takes as they are (their content is a picture, a table, a formula, not text). */
+export const MEDIA_TAGS = ['IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'IFRAME', 'SVG', 'TABLE', 'FIGURE', 'CANVAS', 'MATH'];
+const MEDIA_SELECTOR = MEDIA_TAGS.join(',').toLowerCase();
 
 export function cloneWithMap(doc: Document): MappedClone {
   const clone = doc.cloneNode(true) as Document;
   const map = new Map<Node, Node>();
-  // cloneNode(true) copies child lists in order, so the two trees can be walked side by side.
-  const stack: Node[] = [doc, clone];
-  while (stack.length) {
-    const c = stack.pop()!;
-    const l = stack.pop()!;
-    map.set(c, l);
-    for (let lc = l.firstChild, cc = c.firstChild; lc && cc; lc = lc.nextSibling, cc = cc.nextSibling) {
-      stack.push(lc, cc);
-    }
-  }
+  // Only what the story map asks about (text, media), found in the same order in both trees: cloneNode(true) copies
+  // every child list in order. Half the cost of pairing every node, in Chromium, on the corpus's articles.
+  const live = doc.createTreeWalker(doc, 4 /* text */);
+  const copy = clone.createTreeWalker(clone, 4);
+  for (let l = live.nextNode(), c = copy.nextNode(); l && c; l = live.nextNode(), c = copy.nextNode()) map.set(c, l);
+  const liveMedia = doc.querySelectorAll(MEDIA_SELECTOR);
+  const copyMedia = clone.querySelectorAll(MEDIA_SELECTOR);
+  for (let i = 0; i < liveMedia.length && i < copyMedia.length; i++) map.set(copyMedia[i], liveMedia[i]);
   return { clone, liveOf: (node) => map.get(node) };
 }

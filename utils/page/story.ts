@@ -1,9 +1,10 @@
 // Where the story is on the live page: the elements holding what Readability kept, plus the parts of an
 // article Readability takes out of its content on purpose (headline, byline, date, lead picture).
+import { MEDIA_TAGS } from './clone-map';
 import { clutterOpens } from './declutter';
 import { ownSiteLinkShare } from './site-links';
 
-const MEDIA = new Set(['IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'IFRAME', 'SVG', 'TABLE', 'FIGURE', 'CANVAS', 'MATH']);
+const MEDIA = new Set(MEDIA_TAGS);
 
 export interface StoryMap {
   /** Live elements whose text or media is the story. */
