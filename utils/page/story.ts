@@ -32,16 +32,15 @@ export function mapStory(
   const linkBlock = linkBlocks(kept);
   const walker = kept.ownerDocument.createTreeWalker(kept, 1 | 4 /* elements and text */);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    // Readability keeps teaser cards and "Read more" links that sit inside the story: they are not the story.
-    if (linkBlock(n)) continue;
     if (n.nodeType === 3) {
-      if (!n.nodeValue?.trim()) continue;
+      // (Readability keeps teaser cards and "Read more" links that sit inside the story: they are not the story.)
+      if (!n.nodeValue?.trim() || linkBlock(n)) continue;
       const live = liveOf(n)?.parentElement;
       if (live && !content.has(live)) {
         content.add(live);
         textParents.push(live);
       }
-    } else if (MEDIA.has((n as Element).tagName.toUpperCase())) {
+    } else if (MEDIA.has((n as Element).tagName.toUpperCase()) && !linkBlock(n)) {
       const live = liveOf(n);
       if (live && live.nodeType === 1) content.add(live as Element);
     }
@@ -80,10 +79,17 @@ function linkBlocks(kept: Element): (n: Node) => boolean {
     }
     return v;
   };
+  // Whether a block holds any text, asked once per block: the story's every line asks of the blocks around it.
+  const texts = new Map<Element, boolean>();
+  const hasText = (e: Element) => {
+    let v = texts.get(e);
+    if (v === undefined) texts.set(e, (v = (e.textContent ?? '').trim() !== ''));
+    return v;
+  };
   return (n) => {
     // The nearest block that has text decides (a card's picture has none; the card around it does).
     for (let e = n.nodeType === 3 ? n.parentElement : (n as Element); e && e !== kept; e = e.parentElement) {
-      if (!BLOCKS.has(e.tagName.toUpperCase()) || !e.textContent?.trim()) continue;
+      if (!BLOCKS.has(e.tagName.toUpperCase()) || !hasText(e)) continue;
       return isLinkBlock(e);
     }
     return false;
