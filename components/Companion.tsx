@@ -54,13 +54,25 @@ export function Companion({ mode }: { mode: CompanionMode }) {
   const [page, setPage] = useState<PageState>({ kind: 'loading' });
   const [declutter, setDeclutter] = useState<DeclutterState | null>(null);
   const [entries, setEntries] = useState<SavedEntry[]>([]);
-  const [savedIds, setSavedIds] = useState<ReadonlySet<string>>(new Set());
+  // Whether the page in the tab is saved: one id bucket read for that one article, not every saved id.
+  const [savedState, setSavedState] = useState<{ id: string; saved: boolean } | null>(null);
+  const savedIdNow = useRef<string | null>(null);
+  const savedReads = useRef(0);
   const [savedTotal, setSavedTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const settings = useSettings();
   useTheme(settings);
   // Answers for a tab the panel has left since asking are dropped.
   const asked = useRef(0);
+
+  // Reads finish out of order: only the latest may set the state (see readSaved below).
+  const checkSaved = (id: string) => {
+    const read = ++savedReads.current;
+    return library.isSaved(id).then(
+      (isSaved) => read === savedReads.current && savedIdNow.current === id && setSavedState({ id, saved: isSaved }),
+      (e) => console.warn('Lede: saved state not read', e),
+    );
+  };
 
   const load = async (t0: TargetTab | null, force = false) => {
     const ask = ++asked.current;
@@ -94,19 +106,22 @@ export function Companion({ mode }: { mode: CompanionMode }) {
     let reads = 0;
     const readSaved = () => {
       const read = ++reads;
-      return Promise.all([library.recent(RECENT), library.savedIds(), library.index()]).then(
-        ([recent, ids, index]) => {
+      return library.index().then(
+        async (index) => {
+          const recent = await library.recent(RECENT, index);
           if (read !== reads) return;
           setEntries(recent);
-          setSavedIds(ids);
           setSavedTotal(index.count);
         },
         (e) => console.warn('Lede: saved articles not read', e),
       );
     };
     void readSaved();
-    // Any save, unsave or import changes the index: read the list again.
-    const unwatch = storage.watch(INDEX_KEY, () => void readSaved());
+    // Any save, unsave or import changes the index: read the list, and whether this page is saved, again.
+    const unwatch = storage.watch(INDEX_KEY, () => {
+      void readSaved();
+      if (savedIdNow.current) void checkSaved(savedIdNow.current);
+    });
     if (mode === 'popup') {
       void targetTab().then((t0) => load(t0));
       return unwatch;
@@ -129,7 +144,11 @@ export function Companion({ mode }: { mode: CompanionMode }) {
   // A page Lede cannot read can still be saved as a link, if it is a web page.
   const webUrl = analysis?.url ?? (tab?.url && /^https?:/.test(tab.url) ? tab.url : null);
   const savedId = webUrl ? articleId(webUrl) : null;
-  const saved = savedId !== null && savedIds.has(savedId);
+  savedIdNow.current = savedId;
+  useEffect(() => {
+    if (savedId) void checkSaved(savedId);
+  }, [savedId]);
+  const saved = savedId !== null && savedState?.id === savedId && savedState.saved;
   const isArticle = analysis?.isArticle === true;
   const site = isArticle && webUrl ? siteKey(webUrl) : null;
 
@@ -142,15 +161,16 @@ export function Companion({ mode }: { mode: CompanionMode }) {
     }
   };
   const toggleSave = () =>
-    run(
-      () =>
-        saved
-          ? askBackground('saved:remove', { id: savedId! })
-          : analysis
-            ? askBackground('saved:save', { analysis })
-            : askBackground('saved:save-link', { url: webUrl!, title: tab?.title ?? webUrl! }),
-      saved ? t('errorCouldNotRemove') : t('errorCouldNotSave'),
-    );
+    run(async () => {
+      const id = savedId!;
+      if (saved) await askBackground('saved:remove', { id });
+      else if (analysis) await askBackground('saved:save', { analysis });
+      else await askBackground('saved:save-link', { url: webUrl!, title: tab?.title ?? webUrl! });
+      // The background answers once the change is stored: the button says so without reading it back, and a
+      // read begun before the change no longer counts.
+      savedReads.current++;
+      if (savedIdNow.current === id) setSavedState({ id, saved: !saved });
+    }, saved ? t('errorCouldNotRemove') : t('errorCouldNotSave'));
   const toggleDeclutter = () =>
     tab &&
     declutter &&

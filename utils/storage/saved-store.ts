@@ -38,8 +38,8 @@ export { bodyKey, INDEX_KEY } from './library-keys';
 export interface SavedReader {
   /** Shards, counts of statuses, tags and sites. */
   index(): Promise<LibraryIndex>;
-  /** The `limit` newest entries, reading only the shards that hold them. */
-  recent(limit: number): Promise<SavedEntry[]>;
+  /** The `limit` newest entries, reading only the shards that hold them (from `index` when the caller has it). */
+  recent(limit: number, index?: LibraryIndex): Promise<SavedEntry[]>;
   /** Every entry, newest first. */
   list(): Promise<SavedEntry[]>;
   /** Whether the article (by id) is saved, from one small key. */
@@ -124,10 +124,10 @@ export function createSavedReader(storage: WxtStorage, migrate?: () => Promise<u
   };
   return {
     index,
-    async recent(limit) {
+    async recent(limit, known) {
       const wanted: number[] = [];
       let count = 0;
-      for (const s of (await index()).shards) {
+      for (const s of (known ?? (await index())).shards) {
         if (count >= limit) break;
         wanted.push(s.id);
         count += s.count;
