@@ -7,7 +7,16 @@ export function formatDate(value: string | null, locale: string = uiLocale()): s
   const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
   const date = iso ? new Date(Date.UTC(+iso[1], +iso[2] - 1, +iso[3])) : new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: iso ? 'UTC' : undefined }).format(date);
+  return dateFormat(locale, iso !== null).format(date);
+}
+
+// Making an Intl formatter costs far more than using one (the library formats 50 dates a screen).
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string, utc: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${utc}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: utc ? 'UTC' : undefined })));
+  return format;
 }
 
 export function formatMinutes(minutes: number): string {

@@ -27,9 +27,16 @@ export function localizeDocument(doc: Document = document): void {
   doc.documentElement.dir = browser.i18n.getMessage('@@bidi_dir') || 'ltr';
 }
 
+// Making an Intl formatter costs far more than using one: made once per language (the library's filter menus count
+// hundreds of sites on every render).
+let numberFormat: { locale: string; format: Intl.NumberFormat } | null = null;
+let pluralRules: { locale: string; rules: Intl.PluralRules } | null = null;
+
 /** A number as the interface language writes it ("1,234" in English, "1 234" in Ukrainian). */
 export function formatCount(n: number): string {
-  return n.toLocaleString(uiLocale());
+  const locale = uiLocale();
+  if (numberFormat?.locale !== locale) numberFormat = { locale, format: new Intl.NumberFormat(locale) };
+  return numberFormat.format.format(n);
 }
 
 /** Keys that come in plural forms: `<key>_one`, `_few`, `_many`, `_other` as the language has them. */
@@ -41,6 +48,8 @@ export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}_o
  */
 export function tCount(key: PluralKey, n: number, ...more: Substitution[]): string {
   const subs = [formatCount(n), ...more.map(String)];
-  const form = new Intl.PluralRules(uiLocale()).select(n);
+  const locale = uiLocale();
+  if (pluralRules?.locale !== locale) pluralRules = { locale, rules: new Intl.PluralRules(locale) };
+  const form = pluralRules.rules.select(n);
   return browser.i18n.getMessage(`${key}_${form}` as MessageKey, subs) || t(`${key}_other` as MessageKey, subs);
 }

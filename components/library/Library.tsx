@@ -32,6 +32,12 @@ const SORT_LABELS = {
   published: 'librarySortPublished',
   site: 'librarySortSite',
 } as const satisfies Record<SortKey, string>;
+const countOptions = (counts: Record<string, number>) =>
+  byCount(counts).map(([name, n]) => (
+    <option value={name} key={name}>
+      {name} ({formatCount(n)})
+    </option>
+  ));
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function Library() {
@@ -52,6 +58,9 @@ export function Library() {
   const visible = useMemo(() => viewOf(entries, view, search?.hits ?? null), [entries, view, search]);
   const byId = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
   const sites = useMemo(() => siteCounts(entries), [entries]);
+  // The filter menus (hundreds of sites) are made again only when the library changes, not on every keystroke.
+  const tagOptions = useMemo(() => countOptions(index.tags), [index.tags]);
+  const siteOptions = useMemo(() => countOptions(sites), [sites]);
   // Deleted elsewhere: no longer selected.
   const selection = useMemo(() => [...selected].filter((id) => byId.has(id)), [selected, byId]);
 
@@ -200,22 +209,14 @@ export function Library() {
           <span>{t('libraryTag')}</span>
           <select data-testid="library-filter-tag" value={view.tag ?? ''} onChange={(e) => setFilter('tag', (e.currentTarget as HTMLSelectElement).value || null)}>
             <option value="">{t('libraryAnyTag')}</option>
-            {byCount(index.tags).map(([tag, n]) => (
-              <option value={tag} key={tag}>
-                {tag} ({formatCount(n)})
-              </option>
-            ))}
+            {tagOptions}
           </select>
         </label>
         <label>
           <span>{t('librarySite')}</span>
           <select data-testid="library-filter-site" value={view.site ?? ''} onChange={(e) => setFilter('site', (e.currentTarget as HTMLSelectElement).value || null)}>
             <option value="">{t('libraryAnySite')}</option>
-            {byCount(sites).map(([site, n]) => (
-              <option value={site} key={site}>
-                {site} ({formatCount(n)})
-              </option>
-            ))}
+            {siteOptions}
           </select>
         </label>
         <label>
