@@ -10,7 +10,9 @@ import { cyrb53 } from '../storage/schema';
 
 export const SEARCH_FORMAT = 1;
 export const MERGE_FANOUT = 8;
-const PARTS_BY_LEVEL = [1, 4, 32, 256, 1024];
+// A few kB a part whatever the segment's size, since each new prefix typed reads one part of every segment (a
+// 1,600-article segment in 256 parts read 21 kB for it, a one-article segment in one part 20 kB).
+const PARTS_BY_LEVEL = [4, 16, 128, 1024, 4096];
 /** Shorter query words match whole words only ("uk", "eu"); from this length on, every word they begin. */
 export const PREFIX_MIN = 3;
 const TERM_MAX = 40;
