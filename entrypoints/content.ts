@@ -49,7 +49,7 @@ export default defineContentScript({
       reader.close();
       clearQuoteHighlight();
     });
-    // Listening at once: the popup may ask before the settings are read.
+    // Listening at once: the popup may ask before the analysis is done.
     answer<ContentRequests>({
       'analysis:get': async ({ force }) => (await page).getAnalysis(force),
       'declutter:get': async () => (await page).declutterState(),

@@ -1,23 +1,24 @@
 // Loads code into the content script's world the first time a page needs it: the analysis (utils/page/analyser.ts,
 // built as page-analysis.js) on articles, the story's text reading (story-reading.js) only when the background
-// cannot answer. A dynamic import() of an extension file from a content script works in Chromium (the file is
+// cannot answer, the reader view (reader-overlay.js) when it opens. A dynamic import() of an extension file from a content script works in Chromium (the file is
 // web-accessible behind a per-session URL, so pages cannot probe for it) and in Firefox; the file puts its exports
 // on the content script's own global, which the page does not see.
-import { browser } from 'wxt/browser';
+import { browser, type PublicPath } from 'wxt/browser';
 import type { PageAnalyser } from './analyser';
 import { ANALYSER_FILE, ANALYSER_GLOBAL, STORY_READER_FILE, STORY_READER_GLOBAL } from './analyser-global';
 import type { StoryReader } from './story-reader';
 
 const loading = new Map<string, Promise<unknown>>();
 
-function loadOnce<T>(file: string, global: string): Promise<T> {
+/** The code `file` puts on the global `global`, imported the first time it is asked for; `failure` says what is missing. */
+export function loadOnce<T>(file: PublicPath, global: string, failure = 'Lede’s analysis could not be loaded'): Promise<T> {
   let p = loading.get(file);
   if (!p) {
     p = (async () => {
       const g = globalThis as Record<string, unknown>;
-      if (!g[global]) await import(/* @vite-ignore */ browser.runtime.getURL(file as '/page-analysis.js'));
+      if (!g[global]) await import(/* @vite-ignore */ browser.runtime.getURL(file));
       const code = g[global];
-      if (!code) throw new Error('Lede’s analysis could not be loaded');
+      if (!code) throw new Error(failure);
       return code;
     })().catch((e: unknown) => {
       loading.delete(file); // a later request tries again

@@ -3,22 +3,16 @@
 // is a file of its own that the content script imports the first time the reader opens, so the pages where it
 // never opens do not load it. A dynamic import() of an extension file from a content script works in Chromium
 // (the file is web-accessible, behind a per-session URL so pages cannot probe for Lede) and in Firefox.
-import { browser } from 'wxt/browser';
 import type { OverlayHandle } from '@/components/reader/mount-overlay';
 import { OVERLAY_FILE, OVERLAY_GLOBAL, type OverlayModule } from '@/components/reader/overlay-global';
 import type { ReaderPrefs } from '@/components/reader/prefs';
 import type { Analysis } from '../analysis/types';
 import type { ReaderState } from '../messages';
 import { getSettings, updateSettings } from '../storage/settings';
+import { loadOnce } from './analyser-loader';
 import { clearQuoteHighlight } from './quote-highlight';
 
-export async function loadOverlay(): Promise<OverlayModule> {
-  const g = globalThis as Record<string, unknown>;
-  if (!g[OVERLAY_GLOBAL]) await import(/* @vite-ignore */ browser.runtime.getURL(OVERLAY_FILE));
-  const overlay = g[OVERLAY_GLOBAL] as OverlayModule | undefined;
-  if (!overlay) throw new Error('The reader view could not be loaded');
-  return overlay;
-}
+export const loadOverlay = () => loadOnce<OverlayModule>(OVERLAY_FILE, OVERLAY_GLOBAL, 'The reader view could not be loaded');
 
 export interface ReaderViewDeps {
   load(): Promise<OverlayModule>;
