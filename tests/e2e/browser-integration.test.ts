@@ -95,18 +95,6 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
         tabId,
       );
 
-    /** An extension page in a tab (Firefox never resolves page.goto() to moz-extension://, so it is polled). */
-    async function openExtensionPage(file: string): Promise<Page> {
-      const url = ext.extensionUrl(file);
-      const page = await ext.browser.newPage();
-      page.goto(url).catch(() => {});
-      await eventually(
-        () => page.evaluate((href: string) => location.href === href && document.readyState === 'complete', url).catch(() => false),
-        (ready) => ready,
-        `opening ${file}`,
-      );
-      return page;
-    }
 
     async function article(): Promise<{ page: Page; tabId: number }> {
       const page = await ext.newPage(server.url(SEED));
@@ -248,7 +236,7 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
         panel = (await (await opened).asPage())!;
       } else {
         // Firefox's sidebar is browser chrome that WebDriver BiDi does not reach: the same page, in a tab, on this tab.
-        panel = await openExtensionPage(`sidepanel.html?tab=${tabId}`);
+        panel = await ext.openExtensionPage(`sidepanel.html?tab=${tabId}`);
       }
       await panel.waitForSelector('[data-testid="article-title"]', { timeout: 15_000 });
       expect(await panel.$eval('[data-testid="article-title"]', (e) => e.textContent?.trim())).toBe(TITLE);
@@ -272,7 +260,7 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
     });
 
     it('options: a change shows in the popup and on open pages without a reload, and comes back after a restart', async () => {
-      const options = await openExtensionPage('options.html');
+      const options = await ext.openExtensionPage('options.html');
       await options.waitForSelector('[data-testid="auto-declutter"]', { timeout: 15_000 });
       expect(await options.$eval('[data-testid="auto-declutter"]', (e) => (e as HTMLInputElement).checked)).toBe(true);
 
@@ -317,7 +305,7 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       await ext.close();
       ext = await launchBrowser(kind, { profileDir });
       network = ext.startNetworkLog();
-      const again = await openExtensionPage('options.html');
+      const again = await ext.openExtensionPage('options.html');
       await again.waitForSelector('[data-testid="auto-declutter"]', { timeout: 15_000 });
       expect(await again.$eval('[data-testid="auto-declutter"]', (e) => (e as HTMLInputElement).checked)).toBe(false);
       expect(await again.$eval('[data-testid="key-quotes"]', (e) => (e as HTMLInputElement).value)).toBe('1');
@@ -367,13 +355,13 @@ describeWithBrowser('chromium', 'Lede in Ukrainian (Chromium --lang=uk)', () => 
     const commands = await ext.worker!.evaluate(() => chrome.commands.getAll() as Promise<{ name: string; description: string }[]>);
     expect(commands.find((c) => c.name === 'save-article')?.description).toBe('Зберегти поточну статтю або прибрати зі збережених');
 
-    const options = await ext.newPage(ext.extensionUrl('options.html'));
+    const options = await ext.openExtensionPage('options.html');
     await options.waitForSelector('[data-testid="auto-declutter"]');
     expect(await options.$eval('h1', (e) => e.textContent)).toBe('Налаштування');
     expect(await options.title()).toBe('Налаштування Lede');
     await options.close();
 
-    const library = await ext.newPage(ext.extensionUrl('library.html'));
+    const library = await ext.openExtensionPage('library.html');
     await library.waitForSelector('[data-testid="library-empty"]', { timeout: 15_000 });
     expect(await library.$eval('h1', (e) => e.textContent)).toBe('Бібліотека');
     expect(await library.$eval('[data-testid="library-count"]', (e) => e.textContent)).toBe('0 статей');

@@ -98,7 +98,7 @@ describeWithBrowser('chromium', 'The library in Chromium', () => {
   let downloads: string;
 
   const openLibrary = async () => {
-    const page = await ext.newPage(ext.extensionUrl('library.html'));
+    const page = await ext.openExtensionPage('library.html');
     await page.waitForFunction(() => performance.getEntriesByName('lede:library-first-screen').length > 0, { timeout: 15_000 });
     return page;
   };
@@ -128,7 +128,7 @@ describeWithBrowser('chromium', 'The library in Chromium', () => {
 
   it('keeps all of 200 saves fired at once from 4 tabs', async () => {
     // Four extension tabs that run none of Lede's pages: only the messages they send count.
-    const tabs = await Promise.all(Array.from({ length: 4 }, () => ext.newPage(ext.extensionUrl('manifest.json'))));
+    const tabs = await Promise.all(Array.from({ length: 4 }, () => ext.openExtensionPage('manifest.json')));
     const fire = (tab: Page, t: number) =>
       tab.evaluate(
         (t, analyses) => Promise.all(analyses.map((a) => chrome.runtime.sendMessage({ lede: 'saved:save', payload: { analysis: a } }))),
@@ -418,10 +418,8 @@ describeWithBrowser('firefox', 'The library in Firefox', () => {
   let ext: ExtensionBrowser;
   let network: NetworkLog;
 
-  /** An extension page in Firefox: its navigation never resolves over BiDi, so wait for the page instead. */
   const openLibrary = async () => {
-    const page = await ext.newPage();
-    void page.goto(ext.extensionUrl('library.html')).catch(() => {});
+    const page = await ext.openExtensionPage('library.html');
     await page.waitForSelector('[data-testid="library-count"]', { timeout: 30_000 });
     return page;
   };

@@ -93,20 +93,10 @@ async function waitForReader(page: Page, open: boolean): Promise<void> {
   );
 }
 
-/** An extension page in a tab (Firefox's page.goto() to moz-extension:// never resolves: poll instead). */
+/** An extension page in a tab, once it shows `ready`. */
 async function openExtensionPage(ext: ExtensionBrowser, file: string, ready: string): Promise<Page> {
-  if (ext.kind === 'chromium') {
-    const page = await ext.newPage(ext.extensionUrl(file));
-    await page.waitForSelector(ready, { timeout: 15_000 });
-    return page;
-  }
-  const page = await ext.browser.newPage();
-  page.goto(ext.extensionUrl(file)).catch(() => {});
-  const deadline = Date.now() + 15_000;
-  while (!(await page.$(ready).catch(() => null))) {
-    if (Date.now() > deadline) throw new Error(`${file} did not show ${ready}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const page = await ext.openExtensionPage(file);
+  await page.waitForSelector(ready, { timeout: 15_000 });
   return page;
 }
 

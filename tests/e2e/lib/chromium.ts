@@ -216,6 +216,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
 
   const openPopupTab = async (tabId: number) => newPage(`${popupUrl}?tab=${tabId}`);
 
+  const extensionUrl = (p: string) => `${extensionOrigin}/${p.replace(/^\/+/, '')}`;
+
   return {
     kind: 'chromium',
     browser,
@@ -225,11 +227,12 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
     get worker() {
       return worker;
     },
-    extensionUrl: (p: string) => `${extensionOrigin}/${p.replace(/^\/+/, '')}`,
+    extensionUrl,
     newPage,
     openPopupFor,
     popupIsReal: true,
     openPopupTab,
+    openExtensionPage: (p: string) => newPage(extensionUrl(p)),
     tabIdOf,
     evaluateInExtension: async (fn, ...args) => (await getWorker()).evaluate(fn as any, ...(args as any[])) as any,
     startNetworkLog: () => makeNetworkLog(async () => recorder.classified(extensionOrigin), proxy.hits, isChromiumMachinery),

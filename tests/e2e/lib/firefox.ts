@@ -278,6 +278,8 @@ export async function launchFirefox(options: LaunchOptions & { uuid?: string } =
     return [...observed, ...extra];
   };
 
+  const extensionUrl = (p: string) => `${extensionOrigin}/${p.replace(/^\/+/, '')}`;
+
   return {
     kind: 'firefox',
     browser,
@@ -285,11 +287,12 @@ export async function launchFirefox(options: LaunchOptions & { uuid?: string } =
     extensionOrigin,
     profileDir,
     worker: null,
-    extensionUrl: (p: string) => `${extensionOrigin}/${p.replace(/^\/+/, '')}`,
+    extensionUrl,
     newPage,
     openPopupFor: async (page: Page) => openPopupTab(await tabIdOf(page)),
     popupIsReal: false,
     openPopupTab,
+    openExtensionPage: (p: string) => openExtensionTab(extensionUrl(p)),
     tabIdOf,
     evaluateInExtension: async (fn, ...args) => (await extensionContext()).evaluate(fn as any, ...(args as any[])) as any,
     startNetworkLog: () => makeNetworkLog(collect, proxy.hits),

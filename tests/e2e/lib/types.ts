@@ -40,6 +40,12 @@ export interface ExtensionBrowser {
   popupIsReal: boolean;
   /** popup.html?tab=<tabId> opened in a new tab, loaded. */
   openPopupTab(tabId: number): Promise<Page>;
+  /**
+   * One of the extension's own pages (`library.html`, `options.html`…) in a new tab, loaded. Firefox never
+   * resolves page.goto() to moz-extension:// over BiDi, and an evaluation landing mid-navigation fails there
+   * with a protocol error that waitForSelector does not survive, so Firefox polls until the page has loaded.
+   */
+  openExtensionPage(path: string): Promise<Page>;
   /** The extension-API tab id (tabs.Tab.id) of a puppeteer page. Chromium brings the page to front to find it. */
   tabIdOf(page: Page): Promise<number>;
   /**
