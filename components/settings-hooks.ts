@@ -8,7 +8,7 @@ export function useSettings(): Settings | null {
   useEffect(() => {
     let live = true;
     void getSettings().then((s) => live && setSettings(s));
-    const unwatch = settingsItem.watch((next) => setSettings({ ...DEFAULT_SETTINGS, ...next }));
+    const unwatch = settingsItem().watch((next) => setSettings({ ...DEFAULT_SETTINGS, ...next }));
     return () => {
       live = false;
       unwatch();

@@ -3,11 +3,13 @@
 // the reader set it from the popup.
 import { DEFAULT_SETTINGS, settingsItem, shouldDeclutter, type Settings } from '../storage/settings';
 
+type SettingsWatch = ReturnType<typeof settingsItem>['watch'];
+
 export function followDeclutterSettings(
   url: string,
   initial: Settings,
   setDeclutter: (enabled: boolean) => Promise<unknown>,
-  watch: typeof settingsItem.watch = settingsItem.watch.bind(settingsItem),
+  watch: SettingsWatch = (cb) => settingsItem().watch(cb),
 ): () => void {
   let wanted = shouldDeclutter(initial, url);
   return watch((next) => {

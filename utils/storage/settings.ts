@@ -33,14 +33,17 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export const SUMMARY_SENTENCES: Record<SummaryLength, number> = { short: 2, medium: 3, long: 5 };
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: 1,
-});
+const defineSettings = () => storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
+let item: ReturnType<typeof defineSettings> | null = null;
+/**
+ * The settings item, defined on first use: WXT reads an item from storage as soon as it is defined, and the
+ * content script, on the many pages that are not articles, never needs the settings.
+ */
+export const settingsItem = () => (item ??= defineSettings());
 
 /** Settings with every field present, whatever an older version or an import stored. */
 export async function getSettings(): Promise<Settings> {
-  return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
+  return { ...DEFAULT_SETTINGS, ...(await settingsItem().getValue()) };
 }
 
 let pending: Promise<unknown> = Promise.resolve();
@@ -52,7 +55,7 @@ let pending: Promise<unknown> = Promise.resolve();
 export function updateSettings(patch: Partial<Settings>): Promise<Settings> {
   const write = async () => {
     const next = { ...(await getSettings()), ...patch };
-    await settingsItem.setValue(next);
+    await settingsItem().setValue(next);
     return next;
   };
   const run = pending.then(write, write);
