@@ -30,4 +30,6 @@ export function loadOnce<T>(file: PublicPath, global: string, failure = 'Lede’
 }
 
 export const loadAnalyser = () => loadOnce<PageAnalyser>(ANALYSER_FILE, ANALYSER_GLOBAL);
+/** The analysis code if this page has loaded it already (what it highlighted is only there if so). */
+export const analyserIfLoaded = () => (globalThis as Record<string, unknown>)[ANALYSER_GLOBAL] as PageAnalyser | undefined;
 export const loadStoryReader = () => loadOnce<StoryReader>(STORY_READER_FILE, STORY_READER_GLOBAL);

@@ -9,8 +9,7 @@ import type { ReaderPrefs } from '@/components/reader/prefs';
 import type { Analysis } from '../analysis/types';
 import type { ReaderState } from '../messages';
 import { getSettings, updateSettings } from '../storage/settings';
-import { loadOnce } from './analyser-loader';
-import { clearQuoteHighlight } from './quote-highlight';
+import { analyserIfLoaded, loadOnce } from './analyser-loader';
 
 export const loadOverlay = () => loadOnce<OverlayModule>(OVERLAY_FILE, OVERLAY_GLOBAL, 'The reader view could not be loaded');
 
@@ -64,7 +63,7 @@ export class ReaderView {
       throw new Error('Lede doesn’t take this page for an article: open Lede and choose “Read it as an article anyway”');
     }
     if (this.handle) return this.state;
-    clearQuoteHighlight();
+    analyserIfLoaded()?.clearQuoteHighlight();
     this.handle = overlay.mountOverlay(this.doc, {
       analysis,
       prefs,
