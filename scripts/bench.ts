@@ -1,4 +1,4 @@
-// npm run bench -- [corpus folder] [--only page,library] [--json FILE]
+// npm run bench -- [corpus folder] [--only page,library] [--out DIR]
 // Speed and memory figures measured in real Chromium, printed as tables and written as JSON for comparison.
 // Figures, not assertions: these machines are shared and noisy, so compare ratios from one run.
 import { existsSync } from 'node:fs';
