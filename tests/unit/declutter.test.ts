@@ -132,6 +132,18 @@ describe('declutter keeps what the story says, and hides what sells something el
     expect(story.content.map((el) => el.textContent)).toContainEqual(expect.stringContaining('podcast is sponsored by'));
   });
 
+  it('takes a box of links to the site’s own pages for a teaser, and a box of sources cited for the story', () => {
+    const box = (html: string) => {
+      const doc = parseHtml(`<main>${html}</main>`, STORY_URL);
+      return looksLikeClutter(doc.getElementById('box')!);
+    };
+    // A card wrapped whole in a link home has no link inside it: the link around it decides.
+    expect(box('<a href="/2024/03/11/island-school-reopens"><div id="box"><h3>Island school reopens after the storm</h3><p>Pupils return on Monday, the council says, to a building repaired over the winter.</p></div></a>')).toBe(true);
+    // The same page linked twice, once relative and once absolute, counts both times.
+    expect(box('<ul id="box"><li><a href="/ferry">Ferry timetable for the winter</a></li><li><a href="https://news.example.org/ferry">Ferry timetable for the winter</a></li></ul>')).toBe(true);
+    expect(box('<div id="box"><p>The figures come from <a href="https://stats.example.gov/ferries">the transport office</a> and from <a href="https://port.example.com/report">the port’s own yearly report</a>, both published in March.</p></div>')).toBe(false);
+  });
+
   it('takes clutter words for clutter when they label a box or open a line of it, not inside a sentence', () => {
     const box = (html: string) => {
       const doc = parseHtml(`<div id="box">${html}</div>`, STORY_URL);

@@ -1,7 +1,7 @@
 // Hides what is not the story, in place and reversibly: one attribute per hidden element and one style rule.
 // Inside the article (its header and body) only what is clearly clutter goes; around the article, everything
 // goes (site header, rails, footer): the reader asked for the story, and one click brings the site back.
-import { ownSiteLinkShare } from './site-links';
+import { ownSiteLinkShare, visibleLength } from './site-links';
 import type { StoryMap } from './story';
 
 export const HIDDEN_ATTR = 'data-lede-hidden';
@@ -87,9 +87,13 @@ function namedClutter(el: Element): boolean {
 export function looksLikeClutter(el: Element): boolean {
   if (namedClutter(el)) return true;
   if (el.querySelector('form, input, select, textarea, iframe')) return true;
-  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-  if (!text) return !el.querySelector(MEDIA_SELECTOR); // an empty box: an ad slot waiting for its ad
-  if (text.length < 400 && hasClutterWords(text) && saysClutter(el, text)) return true;
+  const raw = el.textContent ?? '';
+  const visible = visibleLength(raw);
+  if (visible === 0) return !el.querySelector(MEDIA_SELECTOR); // an empty box: an ad slot waiting for its ad
+  if (visible < 400) {
+    const text = raw.replace(/\s+/g, ' ').trim();
+    if (text.length < 400 && hasClutterWords(text) && saysClutter(el, text)) return true;
+  }
   // Quotations, tables, code and embedded posts are full of links and still the story.
   if (el.matches('blockquote, table, pre, [class*="tweet"], [class*="instagram-media"]')) return false;
   return ownSiteLinkShare(el) > 0.5;
@@ -99,13 +103,18 @@ export function looksLikeClutter(el: Element): boolean {
 export function planDeclutter(story: StoryMap): Element[] {
   // What Readability kept inside a newsletter box or a promo (its logo, its pitch) is not story either; but a
   // name never outweighs the story itself: a box holding a long run of text is not a promo, whatever its class.
-  const insideClutter = (el: Element) => {
-    for (let e = el.parentElement; e && e !== story.root; e = e.parentElement) {
-      if (PROMO_NAME.test(`${e.id} ${e.getAttribute('class') ?? ''}`) || e.tagName === 'FORM') {
-        return (e.textContent?.length ?? 0) < PROMO_TEXT_MAX;
-      }
+  // (asked for every piece of the story, so each box is judged once: its nearest promo ancestor decides)
+  const promoBoxes = new Map<Element, boolean>();
+  const insideClutter = (el: Element): boolean => {
+    const e = el.parentElement;
+    if (!e || e === story.root) return false;
+    let v = promoBoxes.get(e);
+    if (v === undefined) {
+      const promo = PROMO_NAME.test(`${e.id} ${e.getAttribute('class') ?? ''}`) || e.tagName === 'FORM';
+      v = promo ? (e.textContent?.length ?? 0) < PROMO_TEXT_MAX : insideClutter(e);
+      promoBoxes.set(e, v);
     }
-    return false;
+    return v;
   };
   const anchors = [...story.content.filter((el) => !insideClutter(el)), ...story.extras];
   const path = new Set<Element>();

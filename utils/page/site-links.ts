@@ -9,34 +9,58 @@ export function siteOf(href: string | null, base: string): string | null {
   }
 }
 
-const squashedLength = (s: string | null) => (s ?? '').replace(/\s+/g, '').length;
+/** Characters of `s` that are not whitespace (what a squashed copy would hold, without making one). */
+export function visibleLength(s: string | null): number {
+  if (!s) return 0;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 32 && c !== 160 && !(c >= 0x2000 && (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff))) n++;
+  }
+  return n;
+}
 
-const sitesByDocument = new WeakMap<Document, Set<string>>();
+interface Sites {
+  own: Set<string>;
+  /** Whether an href leads to the page's own site, by href: a page repeats its links, and parsing each costs. */
+  byHref: Map<string, boolean>;
+}
+
+const sitesByDocument = new WeakMap<Document, Sites>();
 
 /** The page's own site: where it was loaded from and where it says it lives (canonical link, og:url). */
-function ownSites(doc: Document): Set<string> {
+function sitesOf(doc: Document): Sites {
   let sites = sitesByDocument.get(doc);
   if (!sites) {
     const declared = [
       doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? null,
       doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? null,
     ];
-    sites = new Set([doc.URL, ...declared].map((u) => (u ? siteOf(u, doc.URL) : null)).filter((x): x is string => !!x));
+    const own = new Set([doc.URL, ...declared].map((u) => (u ? siteOf(u, doc.URL) : null)).filter((x): x is string => !!x));
+    sites = { own, byHref: new Map() };
     sitesByDocument.set(doc, sites);
   }
   return sites;
 }
 
+function leadsHome(a: Element, doc: Document): boolean {
+  const href = a.getAttribute('href') ?? '';
+  const { own, byHref } = sitesOf(doc);
+  let home = byHref.get(href);
+  if (home === undefined) byHref.set(href, (home = own.has(siteOf(href, doc.URL) ?? '')));
+  return home;
+}
+
 /** Share (0..1) of `el`'s text inside links to the page's own site (all of it when `el` sits inside such a link). */
 export function ownSiteLinkShare(el: Element): number {
-  const text = squashedLength(el.textContent);
-  if (text === 0) return 0;
-  const doc = el.ownerDocument;
-  const sites = ownSites(doc);
-  const own = (a: Element) => sites.has(siteOf(a.getAttribute('href'), doc.URL) ?? '');
   const around = el.closest('a');
-  if (around) return own(around) ? 1 : 0;
-  let links = 0;
-  for (const a of el.querySelectorAll('a')) if (own(a)) links += squashedLength(a.textContent);
-  return links / text;
+  const doc = el.ownerDocument;
+  if (around) return visibleLength(el.textContent) > 0 && leadsHome(around, doc) ? 1 : 0;
+  const links = el.getElementsByTagName('a');
+  if (links.length === 0) return 0;
+  const text = visibleLength(el.textContent);
+  if (text === 0) return 0;
+  let home = 0;
+  for (let i = 0; i < links.length; i++) if (leadsHome(links[i], doc)) home += visibleLength(links[i].textContent);
+  return home / text;
 }

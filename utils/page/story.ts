@@ -2,7 +2,7 @@
 // article Readability takes out of its content on purpose (headline, byline, date, lead picture).
 import { MEDIA_TAGS } from './clone-map';
 import { clutterOpens } from './declutter';
-import { ownSiteLinkShare } from './site-links';
+import { ownSiteLinkShare, visibleLength } from './site-links';
 
 const MEDIA = new Set(MEDIA_TAGS);
 
@@ -70,11 +70,7 @@ function linkBlocks(kept: Element): (n: Node) => boolean {
   const isLinkBlock = (block: Element): boolean => {
     let v = cache.get(block);
     if (v === undefined) {
-      // A short block that opens with "Read also:", "Veja também", "Czytaj więcej"… is a pointer elsewhere.
-      const text = (block.textContent ?? '').replace(/\s+/g, ' ').trim();
-      // (Opens: "This week's podcast is sponsored by…" is a sentence of the story, not a pointer.)
-      const pointer = text.length < 300 && block.querySelector('a') !== null && clutterOpens(text, 40);
-      v = pointer || ownSiteLinkShare(block) > 0.5;
+      v = (block.getElementsByTagName('a').length > 0 && pointsElsewhere(block)) || ownSiteLinkShare(block) > 0.5;
       cache.set(block, v);
     }
     return v;
@@ -94,6 +90,15 @@ function linkBlocks(kept: Element): (n: Node) => boolean {
     }
     return false;
   };
+}
+
+/** A short block that opens with "Read also:", "Veja também", "Czytaj więcej"… is a pointer elsewhere. (Opens:
+ * "This week's podcast is sponsored by…" is a sentence of the story, not a pointer.) */
+function pointsElsewhere(block: Element): boolean {
+  const raw = block.textContent ?? '';
+  if (visibleLength(raw) >= 300) return false; // (settled without squashing a long text)
+  const text = raw.replace(/\s+/g, ' ').trim();
+  return text.length < 300 && clutterOpens(text, 40);
 }
 
 export function commonAncestor(nodes: Element[]): Element | null {
