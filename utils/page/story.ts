@@ -48,7 +48,7 @@ export function mapStory(
   if (textParents.length === 0) return null;
   const root = commonAncestor(textParents) ?? doc.body;
   // Readability's title may be og:title, which some sites word differently from the headline: then the page's <title>.
-  const headline = findHeadline(doc, meta.title) ?? (doc.title.trim() ? findHeadline(doc, doc.title) : null);
+  const headline = findHeadline(doc, [meta.title, doc.title]);
   const extras: Element[] = [];
   let header: Element | null = null;
   if (headline) {
@@ -114,15 +114,27 @@ export function commonAncestor(nodes: Element[]): Element | null {
 const squash = (s: string | null | undefined) =>
   (s ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
 
-function findHeadline(doc: Document, title: string | null): Element | null {
-  const t = squash(title);
-  if (!t) return doc.querySelector('h1');
+/** The element that shows the first of `titles` found on the page (an h1 first); the first h1 when none is given. */
+function findHeadline(doc: Document, titles: (string | null)[]): Element | null {
+  const wanted = titles.map(squash).filter((t) => t !== '');
+  if (wanted.length === 0) return doc.querySelector('h1');
   const candidates = [...doc.querySelectorAll('h1, h2, [itemprop~="headline"], [class*="headline"], [class*="title"]')];
-  const matches = (el: Element) => {
-    const text = squash(el.textContent);
-    return text.length > 0 && text.length < t.length * 2 + 20 && (text.includes(t) || (t.includes(text) && text.length > 15));
+  // (each candidate's text is read once, whichever title is tried: a page has many "title" classes)
+  const texts = new Map<Element, string>();
+  const textOf = (el: Element) => {
+    let text = texts.get(el);
+    if (text === undefined) texts.set(el, (text = squash(el.textContent)));
+    return text;
   };
-  return candidates.find((el) => el.tagName === 'H1' && matches(el)) ?? candidates.find(matches) ?? null;
+  for (const t of wanted) {
+    const matches = (el: Element) => {
+      const text = textOf(el);
+      return text.length > 0 && text.length < t.length * 2 + 20 && (text.includes(t) || (t.includes(text) && text.length > 15));
+    };
+    const found = candidates.find((el) => el.tagName === 'H1' && matches(el)) ?? candidates.find(matches);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** The largest ancestor of the headline that still holds little text and does not reach the story itself. */
