@@ -272,7 +272,13 @@ function classWords(token: string): string[] {
 const isUpper = (c: number) => c >= 65 && c <= 90;
 
 const STORY_WORDS = new Set(['article', 'articles', 'articlebody', 'story', 'entry', 'post', 'news', 'blog', 'artikel', 'noticia', 'nota']);
-const isStoryName = (names: string) => tokens(names).find((t) => classWords(t).some((w) => STORY_WORDS.has(w)));
+// Every story word holds one of these: a name without any is settled by a native search, not split into words.
+const STORY_STEMS = ['articl', 'story', 'entry', 'post', 'news', 'blog', 'artikel', 'noticia', 'nota'];
+const mayNameStory = (token: string) => {
+  const l = token.toLowerCase();
+  return STORY_STEMS.some((s) => l.includes(s));
+};
+const isStoryName = (names: string) => tokens(names).find((t) => mayNameStory(t) && classWords(t).some((w) => STORY_WORDS.has(w)));
 
 /** The first mark of a story body on `el` or up to 8 of its ancestors ("" when none). */
 function storyContainer(el: Element): string {

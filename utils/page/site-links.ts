@@ -9,16 +9,9 @@ export function siteOf(href: string | null, base: string): string | null {
   }
 }
 
-/** Characters of `s` that are not whitespace (what a squashed copy would hold, without making one). */
-export function visibleLength(s: string | null): number {
-  if (!s) return 0;
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 32 && c !== 160 && !(c >= 0x2000 && (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff))) n++;
-  }
-  return n;
-}
+/** Characters of `s` that are not whitespace. (A native replace: a loop over the characters runs in V8's
+ * interpreter on a page's first analysis, and was slower on long texts, measured in Chromium.) */
+export const visibleLength = (s: string | null): number => (s ? s.replace(/\s+/g, '').length : 0);
 
 interface Sites {
   own: Set<string>;
