@@ -73,7 +73,7 @@ describe('Lede on a page', () => {
     const analysis = await page.articleAnalysis();
     expect(analysis.summary.length).toBeGreaterThan(0);
     expect(load).toHaveBeenCalledTimes(1);
-    expect(stepNames()).toEqual(['detect', 'clone', 'parse', 'summary+quotes', 'assemble', 'declutter']);
+    expect(stepNames()).toEqual(['detect', 'clone', 'parse', 'summary+quotes', 'assemble', 'story-map', 'declutter']);
     expect(perfLog().settled).toBe(true);
     expect(doc.querySelectorAll(`[${HIDDEN_ATTR}]`).length).toBeGreaterThan(0);
     // Each step began after the previous one ended: none of them ran inside another.
@@ -90,7 +90,7 @@ describe('Lede on a page', () => {
     // Plain data only crosses: no element of the page, no function.
     expect(() => structuredClone(readElsewhere.mock.calls[0])).not.toThrow();
     expect(readElsewhere.mock.calls[0][1]).toEqual({ summarySentences: undefined, keyQuotes: 2 });
-    expect(stepNames()).toEqual(['detect', 'clone', 'parse', 'story-send', 'assemble', 'declutter']);
+    expect(stepNames()).toEqual(['detect', 'clone', 'parse', 'story-send', 'assemble', 'story-map', 'declutter']);
     expect(perfLog().elsewhere).toEqual({ 'summary+quotes': 7 });
     expect(analysis.quotes.filter((q) => q.key).map((q) => q.speaker)).toEqual(['John Kirby', 'John Kirby']);
 

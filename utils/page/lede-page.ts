@@ -147,9 +147,11 @@ export class LedePage {
     }
     if (extraction && analysis.isArticle) {
       await yieldToPage();
+      // (two tasks: on a long page each is a long walk of its own)
+      const story = timed('story-map', () => a.mapStory(this.doc, extraction.content, mapped.liveOf, analysis));
+      await yieldToPage();
       timed('declutter', () => {
         this.retire();
-        const story = a.mapStory(this.doc, extraction.content, mapped.liveOf, analysis);
         if (story) {
           this.declutter = new a.Declutter(this.doc, story);
           if (declutter && !this.disposed) this.declutter.apply();
