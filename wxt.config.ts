@@ -50,9 +50,10 @@ export default defineConfig({
       ? {
           web_accessible_resources: [
             // page-analysis.js: the analysis code, which the content script imports on articles only; story-reading.js:
-            // the summary and quotes, imported only where the background cannot read them (utils/page/analyser-loader.ts).
+            // the summary and quotes, imported only where the background cannot read them; quote-finder.js: shows a quote on
+            // the page, imported when one is first clicked (utils/page/analyser-loader.ts).
             {
-              resources: ['reader-overlay.js', 'page-analysis.js', 'story-reading.js'],
+              resources: ['reader-overlay.js', 'page-analysis.js', 'story-reading.js', 'quote-finder.js'],
               matches: ['http://*/*', 'https://*/*'],
               use_dynamic_url: true,
             },

@@ -2,7 +2,7 @@ import { storage } from 'wxt/utils/storage';
 import { followDeclutterSettings } from '@/utils/browser/follow-settings';
 import { announceArticle, detectedArticle } from '@/utils/browser/page-announce';
 import { answer, askBackground, type ContentRequests } from '@/utils/messages';
-import { analyserIfLoaded, loadAnalyser } from '@/utils/page/analyser-loader';
+import { loadQuoteFinder, quoteFinderIfLoaded } from '@/utils/page/analyser-loader';
 import { LedePage } from '@/utils/page/lede-page';
 import { followPages } from '@/utils/page/navigation';
 import { ReaderView } from '@/utils/page/reader-overlay';
@@ -47,7 +47,7 @@ export default defineContentScript({
       page = next;
       announce(next, true);
       reader.close();
-      analyserIfLoaded()?.clearQuoteHighlight();
+      quoteFinderIfLoaded()?.clearQuoteHighlight();
     });
     // Listening at once: the popup may ask before the analysis is done.
     answer<ContentRequests>({
@@ -60,7 +60,7 @@ export default defineContentScript({
       'reader:toggle': () => reader.toggle(),
       'reader:get': () => reader.state,
       'quote:show': async ({ index }) =>
-        reader.showQuote(index) ?? (await loadAnalyser()).showQuoteOnPage(document, await (await page).getAnalysis(), index),
+        reader.showQuote(index) ?? (await loadQuoteFinder()).showQuoteOnPage(document, await (await page).getAnalysis(), index),
     });
     // A link saved without its clean copy gets it when the reader opens the page: the background keeps it.
     void page

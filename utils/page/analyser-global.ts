@@ -6,3 +6,6 @@ export const ANALYSER_GLOBAL = '__ledeAnalyser';
 /** The story's text reading (summary, quotes), loaded only when the background cannot read it for the page. */
 export const STORY_READER_FILE = '/story-reading.js';
 export const STORY_READER_GLOBAL = '__ledeStoryReader';
+/** Finding a quotation on the page and highlighting it, loaded when the reader first clicks a quote. */
+export const QUOTE_FINDER_FILE = '/quote-finder.js';
+export const QUOTE_FINDER_GLOBAL = '__ledeQuoteFinder';

@@ -1,11 +1,20 @@
 // Loads code into the content script's world the first time a page needs it: the analysis (utils/page/analyser.ts,
 // built as page-analysis.js) on articles, the story's text reading (story-reading.js) only when the background
-// cannot answer, the reader view (reader-overlay.js) when it opens. A dynamic import() of an extension file from a content script works in Chromium (the file is
+// cannot answer, the reader view (reader-overlay.js) when it opens, the quote finder (quote-finder.js) when a quote
+// is first clicked. A dynamic import() of an extension file from a content script works in Chromium (the file is
 // web-accessible behind a per-session URL, so pages cannot probe for it) and in Firefox; the file puts its exports
 // on the content script's own global, which the page does not see.
 import { browser, type PublicPath } from 'wxt/browser';
 import type { PageAnalyser } from './analyser';
-import { ANALYSER_FILE, ANALYSER_GLOBAL, STORY_READER_FILE, STORY_READER_GLOBAL } from './analyser-global';
+import {
+  ANALYSER_FILE,
+  ANALYSER_GLOBAL,
+  QUOTE_FINDER_FILE,
+  QUOTE_FINDER_GLOBAL,
+  STORY_READER_FILE,
+  STORY_READER_GLOBAL,
+} from './analyser-global';
+import type { QuoteFinder } from './quote-highlight';
 import type { StoryReader } from './story-reader';
 
 const loading = new Map<string, Promise<unknown>>();
@@ -30,6 +39,7 @@ export function loadOnce<T>(file: PublicPath, global: string, failure = 'Lede’
 }
 
 export const loadAnalyser = () => loadOnce<PageAnalyser>(ANALYSER_FILE, ANALYSER_GLOBAL);
-/** The analysis code if this page has loaded it already (what it highlighted is only there if so). */
-export const analyserIfLoaded = () => (globalThis as Record<string, unknown>)[ANALYSER_GLOBAL] as PageAnalyser | undefined;
+export const loadQuoteFinder = () => loadOnce<QuoteFinder>(QUOTE_FINDER_FILE, QUOTE_FINDER_GLOBAL);
+/** The quote finder if this page has loaded it (a highlight on the page is only there if so). */
+export const quoteFinderIfLoaded = () => (globalThis as Record<string, unknown>)[QUOTE_FINDER_GLOBAL] as QuoteFinder | undefined;
 export const loadStoryReader = () => loadOnce<StoryReader>(STORY_READER_FILE, STORY_READER_GLOBAL);

@@ -1,24 +1,13 @@
 // What Lede runs on an article and nowhere else: Readability on a clone, summary and quotes, the story map and
 // declutter. It is a file of its own (entrypoints/page-analysis.ts), loaded by the content script only once a
 // page turns out to be an article (or the reader asks for one), so the other pages never fetch, compile or keep
-// it: it is two thirds of Lede's page code. Quotes are shown on the page from here too: only an analysed page has any.
+// it: it is two thirds of Lede's page code.
 import { articleOf, pageWithoutStory, storyText } from '../analysis/assemble';
 import { extractArticle } from '../analysis/extract';
 import { cloneWithMap } from './clone-map';
 import { Declutter } from './declutter';
-import { clearQuoteHighlight, showQuoteOnPage } from './quote-highlight';
 import { mapStory } from './story';
 
-export const analyser = {
-  cloneWithMap,
-  extractArticle,
-  storyText,
-  articleOf,
-  pageWithoutStory,
-  mapStory,
-  Declutter,
-  showQuoteOnPage,
-  clearQuoteHighlight,
-};
+export const analyser = { cloneWithMap, extractArticle, storyText, articleOf, pageWithoutStory, mapStory, Declutter };
 
 export type PageAnalyser = typeof analyser;

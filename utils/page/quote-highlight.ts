@@ -190,6 +190,10 @@ export function clearQuoteHighlight(): void {
   clearCurrent?.();
 }
 
+/** What the content script loads when a quote is first clicked (entrypoints/quote-finder.ts). */
+export const quoteFinder = { showQuoteOnPage, clearQuoteHighlight };
+export type QuoteFinder = typeof quoteFinder;
+
 /** The live page: the quote `index` of the analysis, found outside what Lede hides and outside the reader. */
 export function showQuoteOnPage(doc: Document, analysis: Analysis, index: number): { found: boolean } {
   const quote = analysis.quotes[index];

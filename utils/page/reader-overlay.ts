@@ -9,7 +9,7 @@ import type { ReaderPrefs } from '@/components/reader/prefs';
 import type { Analysis } from '../analysis/types';
 import type { ReaderState } from '../messages';
 import { getSettings, updateSettings } from '../storage/settings';
-import { analyserIfLoaded, loadOnce } from './analyser-loader';
+import { loadOnce, quoteFinderIfLoaded } from './analyser-loader';
 
 export const loadOverlay = () => loadOnce<OverlayModule>(OVERLAY_FILE, OVERLAY_GLOBAL, 'The reader view could not be loaded');
 
@@ -63,7 +63,7 @@ export class ReaderView {
       throw new Error('Lede doesn’t take this page for an article: open Lede and choose “Read it as an article anyway”');
     }
     if (this.handle) return this.state;
-    analyserIfLoaded()?.clearQuoteHighlight();
+    quoteFinderIfLoaded()?.clearQuoteHighlight();
     this.handle = overlay.mountOverlay(this.doc, {
       analysis,
       prefs,
