@@ -116,7 +116,8 @@ const squash = (s: string | null | undefined) =>
 
 /** The element that shows the first of `titles` found on the page (an h1 first); the first h1 when none is given. */
 function findHeadline(doc: Document, titles: (string | null)[]): Element | null {
-  const wanted = titles.map(squash).filter((t) => t !== '');
+  // (no variable here is named t: WXT's auto-import would take it for the i18n t() and bundle the browser API with it)
+  const wanted = titles.map(squash).filter((title) => title !== '');
   if (wanted.length === 0) return doc.querySelector('h1');
   const candidates = [...doc.querySelectorAll('h1, h2, [itemprop~="headline"], [class*="headline"], [class*="title"]')];
   // (each candidate's text is read once, whichever title is tried: a page has many "title" classes)
@@ -126,10 +127,14 @@ function findHeadline(doc: Document, titles: (string | null)[]): Element | null 
     if (text === undefined) texts.set(el, (text = squash(el.textContent)));
     return text;
   };
-  for (const t of wanted) {
+  for (const title of wanted) {
     const matches = (el: Element) => {
       const text = textOf(el);
-      return text.length > 0 && text.length < t.length * 2 + 20 && (text.includes(t) || (t.includes(text) && text.length > 15));
+      return (
+        text.length > 0 &&
+        text.length < title.length * 2 + 20 &&
+        (text.includes(title) || (title.includes(text) && text.length > 15))
+      );
     };
     const found = candidates.find((el) => el.tagName === 'H1' && matches(el)) ?? candidates.find(matches);
     if (found) return found;
