@@ -46,9 +46,12 @@ export function segmentKeys(id: number, parts: number): LocalKey[] {
 }
 
 function writeSegment(sets: Map<LocalKey, unknown>, id: number, segment: Segment): void {
-  sets.set(segmentKey(id, 'docs'), segment.docs);
-  segment.parts.forEach((part, p) => sets.set(segmentKey(id, p), part));
+  sets.set(segmentKey(id, 'docs'), JSON.stringify(segment.docs));
+  segment.parts.forEach((part, p) => sets.set(segmentKey(id, p), JSON.stringify(part)));
 }
+
+/** A segment key's value as written by writeSegment (null when missing). */
+const segmentValue = (stored: unknown): unknown => (typeof stored === 'string' ? JSON.parse(stored) : null);
 
 /** Adds a segment of `docs` to `meta`, its keys to `sets` (the caller writes both in one transaction). */
 export function addSegment(meta: SearchMeta, docs: IndexedDoc[], sets: Map<LocalKey, unknown>, seq?: number): void {
@@ -62,7 +65,7 @@ export function addSegment(meta: SearchMeta, docs: IndexedDoc[], sets: Map<Local
 
 async function readSegments(storage: WxtStorage, infos: SegmentInfo[]): Promise<Segment[]> {
   const values = await storage.getItems(infos.flatMap((s) => segmentKeys(s.id, s.parts)));
-  const byKey = new Map(values.map(({ key, value }) => [key, value]));
+  const byKey = new Map(values.map(({ key, value }) => [key, segmentValue(value)]));
   return infos.map((s) => ({
     docs: (byKey.get(segmentKey(s.id, 'docs')) as string[] | null) ?? [],
     parts: Array.from({ length: s.parts }, (_, p) => (byKey.get(segmentKey(s.id, p)) as Postings | null) ?? {}),
@@ -99,7 +102,7 @@ export function createSearchUpkeep(deps: SearchUpkeepDeps): SearchUpkeep {
     const missing = infos.filter((s) => !docsCache.has(s.id));
     if (missing.length > 0) {
       const values = await storage.getItems(missing.map((s) => segmentKey(s.id, 'docs')));
-      missing.forEach((s, i) => docsCache.set(s.id, (values[i].value as string[] | null) ?? []));
+      missing.forEach((s, i) => docsCache.set(s.id, (segmentValue(values[i].value) as string[] | null) ?? []));
     }
     return infos.map((s) => docsCache.get(s.id)!);
   };
@@ -260,7 +263,7 @@ export function createSearchReader(storage: WxtStorage): SearchReader {
 
   const fetch = async (keys: LocalKey[]) => {
     const missing = keys.filter((k) => !cache.has(k));
-    if (missing.length > 0) for (const { key, value } of await storage.getItems(missing)) cache.set(key, value ?? null);
+    if (missing.length > 0) for (const { key, value } of await storage.getItems(missing)) cache.set(key, segmentValue(value));
   };
 
   return {
