@@ -1,6 +1,6 @@
 // The library page's data: the saved list (first screen first, then all of it, then kept current), and search
 // answers for what the reader types.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { LibraryData, type LibrarySnapshot, type StorageChanges } from '@/utils/library/library-data';
@@ -55,7 +55,8 @@ export interface SearchResult {
 export function useSearch(query: string, snapshot: LibrarySnapshot): SearchResult | null {
   const [result, setResult] = useState<SearchResult | null>(null);
   const trimmed = query.trim();
-  useEffect(() => {
+  // Asked as soon as the keystroke renders, not after the next frame is painted (an effect's turn, up to a frame later).
+  useLayoutEffect(() => {
     if (!trimmed) {
       setResult(null);
       return;
