@@ -1,9 +1,9 @@
 // Migrations of the saved library, one per version of `local:saved-index`, run by WXT in the background only
 // (the one writer). Each is deterministic, so one interrupted halfway runs again to the same keys.
 import type { WxtStorage } from 'wxt/utils/storage';
-import { INDEX_KEY } from './library-keys';
+import { ID_BUCKETS, idBucket, idsKey, INDEX_KEY, shardKey, type IdBucket } from './library-keys';
 import { LibraryTx } from './library-tx';
-import { emptyLibraryIndex, READING_STATUSES, type LibraryIndex, type SavedEntry } from './schema';
+import { emptyLibraryIndex, isLibraryIndex, READING_STATUSES, type LibraryIndex, type SavedEntry } from './schema';
 
 /**
  * Version 1 kept every entry in one array under `local:saved-index` (newest first) and each body under
@@ -38,4 +38,26 @@ export async function migrateV1toV2(storage: WxtStorage, v1: unknown): Promise<L
   tx.sets.delete(`${INDEX_KEY}$`);
   await storage.setItems([...tx.sets].map(([key, value]) => ({ key, value })));
   return tx.index;
+}
+
+/**
+ * Version 3 spreads the id map over 256 buckets instead of 16 (the same key names, `local:ids:<n>`). The buckets
+ * are made again from the shards, which this does not change: run twice, or after a stop halfway, it writes the
+ * same keys.
+ */
+export async function migrateV2toV3(storage: WxtStorage, v2: unknown): Promise<unknown> {
+  if (!isLibraryIndex(v2)) return v2;
+  const buckets = new Map<number, IdBucket>();
+  const shards = await storage.getItems(v2.shards.map((s) => shardKey(s.id)));
+  shards.forEach(({ value }, i) => {
+    for (const e of (value as SavedEntry[] | null) ?? []) {
+      const b = idBucket(e.id);
+      if (!buckets.has(b)) buckets.set(b, {});
+      buckets.get(b)![e.id] = [v2.shards[i].id, e.hasBody ? 1 : 0];
+    }
+  });
+  await storage.setItems([...buckets].map(([b, value]) => ({ key: idsKey(b), value })));
+  const empty = Array.from({ length: ID_BUCKETS }, (_, b) => b).filter((b) => !buckets.has(b));
+  if (empty.length > 0) await storage.removeItems(empty.map(idsKey));
+  return v2;
 }

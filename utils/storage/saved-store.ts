@@ -18,7 +18,7 @@ import {
   type IdBucket,
   type Location,
 } from './library-keys';
-import { migrateV1toV2 } from './library-migrations';
+import { migrateV1toV2, migrateV2toV3 } from './library-migrations';
 import { LibraryTx } from './library-tx';
 import { describeStorageError } from './storage-errors';
 import { addSegment, createSearchUpkeep, indexedDoc, readSearchMeta, segmentKeys, type SearchUpkeep } from './search-store';
@@ -166,19 +166,25 @@ export function createSavedStore(storage: WxtStorage, now: () => number = Date.n
   // Defined on first use: WXT starts an item's migrations as soon as it is defined, and a page that only
   // reads should not start one (the background does, at start-up).
   let root: WxtStorageItem<LibraryIndex, Record<string, unknown>> | null = null;
+  // Once the library is seen at the current version it stays there: only this writer changes it.
+  let current = false;
   const ready = async (): Promise<LibraryIndex> => {
     root ??= storage.defineItem<LibraryIndex>(INDEX_KEY, {
       fallback: emptyLibraryIndex(),
       version: LIBRARY_VERSION,
-      migrations: { 2: (v1: unknown) => migrateV1toV2(storage, v1) },
+      migrations: { 2: (v1: unknown) => migrateV1toV2(storage, v1), 3: (v2: unknown) => migrateV2toV3(storage, v2) },
     });
     let value: unknown = await root.getValue();
-    // WXT logs a failed migration and carries on with the old value: run it again, and let it throw.
-    if (Array.isArray(value)) {
-      await root.migrate();
-      value = await root.getValue();
+    if (!current) {
+      // WXT logs a failed migration and carries on with the old value: run it again, and let it throw.
+      const [stored, meta] = await storage.getItems([INDEX_KEY, `${INDEX_KEY}$`]);
+      if (stored.value != null && ((meta.value as { v?: number } | null)?.v ?? 1) < LIBRARY_VERSION) {
+        await root.migrate();
+        value = await root.getValue();
+      }
     }
     if (!isLibraryIndex(value)) throw new Error('The saved articles could not be read: their index is damaged.');
+    current = true;
     return value;
   };
   const reader = createSavedReader(storage, ready);
