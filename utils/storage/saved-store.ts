@@ -4,7 +4,7 @@
 // a save rewrites one small shard, and nothing reads all 10,000 entries unless it shows them all.
 import type { WxtStorage, WxtStorageItem } from 'wxt/utils/storage';
 import { applyChange, mergeDuplicates, mergeImported, type EntryChange } from '../library/edits';
-import type { IndexedDoc, SegmentInfo } from '../library/search-index';
+import type { IndexedDoc, SearchMeta, SegmentInfo } from '../library/search-index';
 import {
   bodyKey,
   ID_BUCKETS,
@@ -202,9 +202,12 @@ export function createSavedStore(storage: WxtStorage, now: () => number = Date.n
         throw e;
       }));
 
+  // The index as this writer's last change left it: every change goes through here, so the next one need not
+  // read it again (a storage read waits its turn in the browser's busy process, milliseconds each on a loaded machine).
+  let written: LibraryIndex | null = null;
   const transact = <T>(change: (tx: LibraryTx) => Promise<T>): Promise<T> =>
     serial(async () => {
-      const tx = new LibraryTx(storage, structuredClone(await ready()));
+      const tx = new LibraryTx(storage, structuredClone(written ?? (await ready())));
       const out = await change(tx);
       // Storage listeners (the badge) may ask for the ids as soon as the write lands, even before the write's
       // promise settles: from here on they wait for the ids as this write leaves them (as they were if it fails).
@@ -224,8 +227,10 @@ export function createSavedStore(storage: WxtStorage, now: () => number = Date.n
       }
       try {
         await tx.commit();
+        written = tx.index;
         landed(true);
       } catch (e) {
+        written = null;
         landed(false);
         throw new Error(describeStorageError(e));
       }
@@ -234,8 +239,7 @@ export function createSavedStore(storage: WxtStorage, now: () => number = Date.n
   const savedIds = async () => new Set([...(await idsByBucket()).values()].flatMap((set) => [...set]));
 
   /** Adds a segment for `docs` to the search index in the same transaction (when the index exists). */
-  const indexInTx = async (tx: LibraryTx, docs: IndexedDoc[]) => {
-    const meta = await readSearchMeta(storage);
+  const indexInTx = (tx: LibraryTx, docs: IndexedDoc[], meta: SearchMeta | null) => {
     if (!meta || docs.length === 0) return;
     addSegment(meta, docs, tx.sets);
     tx.sets.set(SEARCH_KEY, meta);
@@ -274,6 +278,8 @@ export function createSavedStore(storage: WxtStorage, now: () => number = Date.n
     save: (article) =>
       transact(async (tx) => {
         const { body, ...entry } = article;
+        // What a save reads, asked at once: its id bucket, the newest shard (where a new save goes), the search index's list.
+        const [meta] = await Promise.all([readSearchMeta(storage), tx.load([entry.id], tx.index.shards.slice(0, 1).map((s) => s.id))]);
         const [previous] = await tx.entries([entry.id]);
         // Saving the link of a page saved with its clean copy changes nothing.
         if (previous?.hasBody && !body) return previous;
@@ -283,7 +289,7 @@ export function createSavedStore(storage: WxtStorage, now: () => number = Date.n
         if (previous) await tx.replace([stored]);
         else await tx.insert([stored]);
         if (body) tx.putBody(stored.id, body);
-        await indexInTx(tx, [indexedDoc(stored, body)]);
+        indexInTx(tx, [indexedDoc(stored, body)], meta);
         return stored;
       }).then(afterWrite),
 
@@ -331,7 +337,7 @@ export function createSavedStore(storage: WxtStorage, now: () => number = Date.n
         const stored: SavedEntry = { ...entry, status: previous.status, tags: previous.tags, savedAt: previous.savedAt, hasBody: true };
         await tx.replace([stored]);
         tx.putBody(stored.id, body);
-        await indexInTx(tx, [indexedDoc(stored, body)]);
+        indexInTx(tx, [indexedDoc(stored, body)], await readSearchMeta(storage));
         return true;
       }).then(afterWrite),
 
