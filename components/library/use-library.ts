@@ -29,7 +29,12 @@ export function useLibraryData(): LibraryState {
   });
   useEffect(() => {
     const unsubscribe = data.subscribe((snapshot) => setState({ snapshot, loaded: true, error: null }));
-    const onChanged = (changes: StorageChanges, area: string) => area === 'local' && data.apply(changes);
+    const onChanged = (changes: StorageChanges, area: string) => {
+      if (area !== 'local') return;
+      // The search first: the list's change searches again.
+      searcher.storageChanged(changes);
+      data.apply(changes);
+    };
     browser.storage.onChanged.addListener(onChanged);
     void data
       .loadFirst(PAGE)
