@@ -113,6 +113,9 @@ describe('saved library migrations', () => {
     const v2 = v2Library();
     await writeV2(v2);
     const store = createSavedStore(storage);
+    // A page opened before the background has moved the library asks it to, then shows the list.
+    const waiting = createSavedReader(storage, () => store.ready());
+    expect((await waiting.recent(3)).map((e) => e.title)).toEqual(['Link 99', 'Story 98', 'Story 97']);
     expect((await store.ready()).count).toBe(100);
     expect(await storage.getMeta(INDEX_KEY)).toEqual({ v: LIBRARY_VERSION });
     const page = createSavedReader(storage);

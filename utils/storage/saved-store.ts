@@ -15,6 +15,7 @@ import {
   SEARCH_KEY,
   shardKey,
   TRASH_KEY,
+  unstored,
   type IdBucket,
   type Location,
 } from './library-keys';
@@ -92,28 +93,32 @@ export const SETTINGS_KEY = 'local:settings' as const;
  * script to ask on every article it reads before it sends the analysis ('saved:fill-body').
  */
 export async function needsBody(storage: WxtStorage, url: string): Promise<boolean> {
-  const id = articleId(url);
-  const at = ((await storage.getItem<IdBucket>(idsKey(idBucket(id)))) ?? {})[id];
-  return at !== undefined && at[1] === 0;
+  const at = await locateIn(storage, articleId(url));
+  return at !== null && at[1] === 0;
 }
+
+const locateIn = async (storage: WxtStorage, id: string): Promise<Location | null> =>
+  unstored<IdBucket>(await storage.getItem(idsKey(idBucket(id))), {})[id] ?? null;
 
 export function createSavedReader(storage: WxtStorage, migrate?: () => Promise<unknown>): SavedReader {
   const index = async (): Promise<LibraryIndex> => {
     let value = await storage.getItem<unknown>(INDEX_KEY);
-    if (Array.isArray(value) && migrate) {
+    // An earlier layout (version 1's array, version 2's object) until the background has moved it.
+    if (value != null && typeof value !== 'string' && migrate) {
       await migrate();
       value = await storage.getItem<unknown>(INDEX_KEY);
     }
     if (value == null) return emptyLibraryIndex();
-    if (!isLibraryIndex(value)) throw new Error('The saved articles are being upgraded; try again in a moment.');
-    return value;
+    const index = unstored<unknown>(value, null);
+    if (!isLibraryIndex(index)) throw new Error('The saved articles are being upgraded; try again in a moment.');
+    return index;
   };
   const shards = async (ids: number[]): Promise<SavedEntry[]> => {
     if (ids.length === 0) return [];
     const values = await storage.getItems(ids.map(shardKey));
-    return values.flatMap(({ value }) => (value as SavedEntry[] | null) ?? []);
+    return values.flatMap(({ value }) => unstored<SavedEntry[]>(value, []));
   };
-  const locate = async (id: string) => ((await storage.getItem<IdBucket>(idsKey(idBucket(id)))) ?? {})[id] ?? null;
+  const locate = (id: string) => locateIn(storage, id);
   const bodies = async (ids: string[]) => {
     const out = new Map<string, SavedBody>();
     if (ids.length === 0) return out;
@@ -139,16 +144,13 @@ export function createSavedReader(storage: WxtStorage, migrate?: () => Promise<u
     isSaved: async (id) => (await locate(id)) !== null,
     async savedIds() {
       const values = await storage.getItems(Array.from({ length: ID_BUCKETS }, (_, b) => idsKey(b)));
-      return new Set(values.flatMap(({ value }) => Object.keys((value as IdBucket | null) ?? {})));
+      return new Set(values.flatMap(({ value }) => Object.keys(unstored<IdBucket>(value, {}))));
     },
     async get(id) {
       const at = await locate(id);
       if (!at) return null;
-      const [list, body] = await Promise.all([
-        storage.getItem<SavedEntry[]>(shardKey(at[0])),
-        at[1] ? storage.getItem<SavedBody>(bodyKey(id)) : null,
-      ]);
-      const entry = list?.find((e) => e.id === id);
+      const [list, body] = await Promise.all([storage.getItem(shardKey(at[0])), at[1] ? storage.getItem<SavedBody>(bodyKey(id)) : null]);
+      const entry = unstored<SavedEntry[]>(list, []).find((e) => e.id === id);
       return entry ? { ...entry, body: body ?? null } : null;
     },
     bodies,
@@ -165,12 +167,11 @@ interface StagedImport {
 export function createSavedStore(storage: WxtStorage, now: () => number = Date.now): SavedStore {
   // Defined on first use: WXT starts an item's migrations as soon as it is defined, and a page that only
   // reads should not start one (the background does, at start-up).
-  let root: WxtStorageItem<LibraryIndex, Record<string, unknown>> | null = null;
+  let root: WxtStorageItem<string | null, Record<string, unknown>> | null = null;
   // Once the library is seen at the current version it stays there: only this writer changes it.
   let current = false;
   const ready = async (): Promise<LibraryIndex> => {
-    root ??= storage.defineItem<LibraryIndex>(INDEX_KEY, {
-      fallback: emptyLibraryIndex(),
+    root ??= storage.defineItem<string | null>(INDEX_KEY, {
       version: LIBRARY_VERSION,
       migrations: { 2: (v1: unknown) => migrateV1toV2(storage, v1), 3: (v2: unknown) => migrateV2toV3(storage, v2) },
     });
@@ -183,9 +184,10 @@ export function createSavedStore(storage: WxtStorage, now: () => number = Date.n
         value = await root.getValue();
       }
     }
-    if (!isLibraryIndex(value)) throw new Error('The saved articles could not be read: their index is damaged.');
+    const index = value == null ? emptyLibraryIndex() : unstored<unknown>(value, null);
+    if (!isLibraryIndex(index)) throw new Error('The saved articles could not be read: their index is damaged.');
     current = true;
-    return value;
+    return index;
   };
   const reader = createSavedReader(storage, ready);
   const serial = createWriteQueue();
@@ -196,7 +198,7 @@ export function createSavedStore(storage: WxtStorage, now: () => number = Date.n
   const idsByBucket = () =>
     (ids ??= ready()
       .then(() => storage.getItems(Array.from({ length: ID_BUCKETS }, (_, b) => idsKey(b))))
-      .then((values) => new Map(values.map(({ value }, b) => [b, new Set(Object.keys((value as IdBucket | null) ?? {}))])))
+      .then((values) => new Map(values.map(({ value }, b) => [b, new Set(Object.keys(unstored<IdBucket>(value, {})))])))
       .catch((e) => {
         ids = null;
         throw e;

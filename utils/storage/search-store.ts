@@ -19,7 +19,7 @@ import {
   type Segment,
   type SegmentInfo,
 } from '../library/search-index';
-import { SEARCH_KEY, segmentKey, type LocalKey } from './library-keys';
+import { SEARCH_KEY, segmentKey, stored, unstored, type LocalKey } from './library-keys';
 import { hostOf, type SavedBody, type SavedEntry } from './schema';
 
 /** What of an article the search answers on: title, byline and site first; summary, quotes and body. */
@@ -46,12 +46,10 @@ export function segmentKeys(id: number, parts: number): LocalKey[] {
 }
 
 function writeSegment(sets: Map<LocalKey, unknown>, id: number, segment: Segment): void {
-  sets.set(segmentKey(id, 'docs'), JSON.stringify(segment.docs));
-  segment.parts.forEach((part, p) => sets.set(segmentKey(id, p), JSON.stringify(part)));
+  sets.set(segmentKey(id, 'docs'), stored(segment.docs));
+  segment.parts.forEach((part, p) => sets.set(segmentKey(id, p), stored(part)));
 }
 
-/** A segment key's value as written by writeSegment (null when missing). */
-const segmentValue = (stored: unknown): unknown => (typeof stored === 'string' ? JSON.parse(stored) : null);
 
 /** Adds a segment of `docs` to `meta`, its keys to `sets` (the caller writes both in one transaction). */
 export function addSegment(meta: SearchMeta, docs: IndexedDoc[], sets: Map<LocalKey, unknown>, seq?: number): void {
@@ -65,7 +63,7 @@ export function addSegment(meta: SearchMeta, docs: IndexedDoc[], sets: Map<Local
 
 async function readSegments(storage: WxtStorage, infos: SegmentInfo[]): Promise<Segment[]> {
   const values = await storage.getItems(infos.flatMap((s) => segmentKeys(s.id, s.parts)));
-  const byKey = new Map(values.map(({ key, value }) => [key, segmentValue(value)]));
+  const byKey = new Map(values.map(({ key, value }) => [key, unstored<unknown>(value, null)]));
   return infos.map((s) => ({
     docs: (byKey.get(segmentKey(s.id, 'docs')) as string[] | null) ?? [],
     parts: Array.from({ length: s.parts }, (_, p) => (byKey.get(segmentKey(s.id, p)) as Postings | null) ?? {}),
@@ -102,7 +100,7 @@ export function createSearchUpkeep(deps: SearchUpkeepDeps): SearchUpkeep {
     const missing = infos.filter((s) => !docsCache.has(s.id));
     if (missing.length > 0) {
       const values = await storage.getItems(missing.map((s) => segmentKey(s.id, 'docs')));
-      missing.forEach((s, i) => docsCache.set(s.id, (segmentValue(values[i].value) as string[] | null) ?? []));
+      missing.forEach((s, i) => docsCache.set(s.id, unstored<string[]>(values[i].value, [])));
     }
     return infos.map((s) => docsCache.get(s.id)!);
   };
@@ -275,7 +273,7 @@ export function createSearchReader(storage: WxtStorage): SearchReader {
 
   const fetch = async (keys: LocalKey[]) => {
     const missing = keys.filter((k) => !cache.has(k));
-    if (missing.length > 0) for (const { key, value } of await storage.getItems(missing)) cache.set(key, segmentValue(value));
+    if (missing.length > 0) for (const { key, value } of await storage.getItems(missing)) cache.set(key, unstored<unknown>(value, null));
   };
 
   /** Which segment holds each article's newest copy (the segments' documents read); forgets what merged segments left behind. */
