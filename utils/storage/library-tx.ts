@@ -12,9 +12,9 @@ import {
   shardKey,
   SHARD_MAX,
   SHARD_MIN,
-  type IdBucket,
   stored,
   unstored,
+  type IdBucket,
   type LocalKey,
   type Location,
 } from './library-keys';

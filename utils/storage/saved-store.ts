@@ -178,8 +178,8 @@ export function createSavedStore(storage: WxtStorage, now: () => number = Date.n
     let value: unknown = await root.getValue();
     if (!current) {
       // WXT logs a failed migration and carries on with the old value: run it again, and let it throw.
-      const [stored, meta] = await storage.getItems([INDEX_KEY, `${INDEX_KEY}$`]);
-      if (stored.value != null && ((meta.value as { v?: number } | null)?.v ?? 1) < LIBRARY_VERSION) {
+      const [raw, meta] = await storage.getItems([INDEX_KEY, `${INDEX_KEY}$`]);
+      if (raw.value != null && ((meta.value as { v?: number } | null)?.v ?? 1) < LIBRARY_VERSION) {
         await root.migrate();
         value = await root.getValue();
       }

@@ -50,7 +50,6 @@ function writeSegment(sets: Map<LocalKey, unknown>, id: number, segment: Segment
   segment.parts.forEach((part, p) => sets.set(segmentKey(id, p), stored(part)));
 }
 
-
 /** Adds a segment of `docs` to `meta`, its keys to `sets` (the caller writes both in one transaction). */
 export function addSegment(meta: SearchMeta, docs: IndexedDoc[], sets: Map<LocalKey, unknown>, seq?: number): void {
   if (docs.length === 0) return;
