@@ -111,10 +111,18 @@ export function Library() {
       return next;
     });
 
+  // The same handlers for the whole life of the page, reading the latest state: a row whose article did not
+  // change is not drawn again when the list does (each keystroke of a search changes the list).
+  const handlers = useRef({ select, update, remove });
+  handlers.current = { select, update, remove };
   const actions: ItemActions = useMemo(
-    () => ({ select, update, tag: setTagging, remove }),
-    // Handlers read the latest state through these.
-    [visible, byId],
+    () => ({
+      select: (...args) => handlers.current.select(...args),
+      update: (...args) => void handlers.current.update(...args),
+      tag: setTagging,
+      remove: (ids) => void handlers.current.remove(ids),
+    }),
+    [],
   );
 
   const focusedId = () => (document.activeElement?.closest('[data-testid="library-item"]') as HTMLElement | null)?.dataset.id ?? null;

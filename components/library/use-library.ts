@@ -1,6 +1,6 @@
 // The library page's data: the saved list (first screen first, then all of it, then kept current), and search
 // answers for what the reader types.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { LibraryData, type LibrarySnapshot, type StorageChanges } from '@/utils/library/library-data';
@@ -29,7 +29,12 @@ export function useLibraryData(): LibraryState {
   });
   useEffect(() => {
     const unsubscribe = data.subscribe((snapshot) => setState({ snapshot, loaded: true, error: null }));
-    const onChanged = (changes: StorageChanges, area: string) => area === 'local' && data.apply(changes);
+    const onChanged = (changes: StorageChanges, area: string) => {
+      if (area !== 'local') return;
+      // The search first: the list's change searches again.
+      searcher.storageChanged(changes);
+      data.apply(changes);
+    };
     browser.storage.onChanged.addListener(onChanged);
     void data
       .loadFirst(PAGE)
@@ -55,7 +60,8 @@ export interface SearchResult {
 export function useSearch(query: string, snapshot: LibrarySnapshot): SearchResult | null {
   const [result, setResult] = useState<SearchResult | null>(null);
   const trimmed = query.trim();
-  useEffect(() => {
+  // Asked as soon as the keystroke renders, not after the next frame is painted (an effect's turn, up to a frame later).
+  useLayoutEffect(() => {
     if (!trimmed) {
       setResult(null);
       return;

@@ -105,7 +105,7 @@ describeWithBrowser('chromium', 'The library in Chromium', () => {
   const clearLibrary = async () => {
     const ids: string[] = await library.evaluate(async () => {
       const all = await chrome.storage.local.get(null);
-      return Object.entries(all).flatMap(([k, v]) => (k.startsWith('ids:') ? Object.keys(v as object) : []));
+      return Object.entries(all).flatMap(([k, v]) => (k.startsWith('ids:') ? Object.keys(JSON.parse(v as string)) : []));
     });
     if (ids.length) await ask(library, 'library:delete', { ids });
     await waitForCount(library, 0);
@@ -140,7 +140,7 @@ describeWithBrowser('chromium', 'The library in Chromium', () => {
     for (const tab of tabs) await tab.close();
     // Input goes to the tab in front.
     await library.bringToFront();
-    const stored = await library.evaluate(async () => (await chrome.storage.local.get('saved-index'))['saved-index'].count);
+    const stored = await library.evaluate(async () => JSON.parse((await chrome.storage.local.get('saved-index'))['saved-index']).count);
     expect(stored).toBe(200);
     await library.waitForFunction(() => /^200 articles/.test(document.querySelector('[data-testid="library-count"]')?.textContent ?? ''), {
       timeout: 15_000,
@@ -359,7 +359,7 @@ describeWithBrowser('chromium', 'The library in Chromium', () => {
       const all = await chrome.storage.local.get(null);
       return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('shard:') || k.startsWith('body:')));
     });
-    const entries = (o: Record<string, unknown>) => Object.entries(o).flatMap(([k, v]) => (k.startsWith('shard:') ? (v as any[]) : [])).sort((a, b) => a.id.localeCompare(b.id));
+    const entries = (o: Record<string, unknown>) => Object.entries(o).flatMap(([k, v]) => (k.startsWith('shard:') ? (JSON.parse(v as string) as any[]) : [])).sort((a, b) => a.id.localeCompare(b.id));
     const bodies = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([k]) => k.startsWith('body:')));
     expect(entries(after)).toEqual(entries(before));
     expect(bodies(after)).toEqual(bodies(before));

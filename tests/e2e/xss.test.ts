@@ -311,7 +311,7 @@ describeWithBrowser('chromium', 'XSS payloads in the popup, the library and the 
     const ids: string[] = await ext.evaluateInExtension(async () => {
       const all = await chrome.storage.local.get(null);
       return Object.entries(all)
-        .flatMap(([k, v]) => (k.startsWith('shard:') ? (v as { id: string }[]) : []))
+        .flatMap(([k, v]) => (k.startsWith('shard:') ? (JSON.parse(v as string) as { id: string }[]) : []))
         .map((e) => e.id);
     });
     expect(ids.length).toBe(1 + PAYLOADS.length + 1 + PAYLOADS.length);

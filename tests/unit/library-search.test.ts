@@ -1,6 +1,7 @@
 // Full-text search over the saved library: what a reader typing in the library's search box gets back, through
 // saves, merges of the index, deletions, re-saves and a rebuild, checked against a plain scan of every article.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
 import { buildSegment, matchPart, mergeSegments, MERGE_FANOUT, queryWords, words } from '../../utils/library/search-index';
 import { SEARCH_KEY } from '../../utils/storage/library-keys';
@@ -135,6 +136,56 @@ describe('library search', () => {
     texts.delete([...texts.keys()][0]);
     const liveNow = await store.savedIds();
     for (const q of vocabulary) expect((await ids(q)).filter((id) => liveNow.has(id)), q).toEqual(scan(q).filter((id) => liveNow.has(id)));
+  });
+
+  it('replaces an index left by an earlier version of Lede (format 1, postings as objects) with one built from the articles', async () => {
+    const store = createSavedStore(storage);
+    const grain = await store.save(toSavedArticle(analysisOf('https://example.com/grain', 'Grain deal', 'Black Sea shipping halted.'), 1));
+    const old = buildSegment([{ id: grain.id, meta: 'Grain deal', text: 'stale words' }], 1);
+    await storage.setItems([
+      { key: SEARCH_KEY, value: { format: 1, segments: [{ id: 0, seq: 1, level: 0, docs: 1, parts: 1 }], nextSegment: 1, pending: [], complete: true } },
+      { key: 'local:ix:0:docs', value: old.docs },
+      { key: 'local:ix:0:0', value: old.parts[0] },
+    ]);
+    // Until it is rebuilt, the library searches titles (the reader says it has no answer).
+    expect(await createSearchReader(storage).search('grain')).toBeNull();
+    await store.search.ensure();
+    expect(await ids('shipping')).toEqual([grain.id]);
+    expect(await ids('stale')).toEqual([]);
+    expect(await storage.getItem('local:ix:0:0')).toBeNull();
+  });
+
+  it('keeps one reader (the library page’s) right through saves and merges, reading the segment list only when it changed', async () => {
+    const store = createSavedStore(storage);
+    await store.search.ensure();
+    const reader = createSearchReader(storage);
+    // As the library page wires it: told of every change before it searches again.
+    const follow = (changes: Record<string, unknown>) => reader.storageChanged(changes);
+    fakeBrowser.storage.local.onChanged.addListener(follow);
+    const local = fakeBrowser.storage.local;
+    const realGet = local.get;
+    let metaReads = 0;
+    local.get = ((keys: string | string[]) => {
+      if ([keys].flat().includes('search')) metaReads++;
+      return realGet(keys as never);
+    }) as typeof realGet;
+    const found = async (q: string) => [...((await reader.search(q)) ?? new Map()).keys()].sort();
+
+    const first = await store.save(toSavedArticle(analysisOf('https://example.com/0', 'Grain 0'), 0));
+    expect(await found('grain')).toEqual([first.id]);
+    const before = metaReads;
+    for (const q of ['g', 'gr', 'gra', 'grai', 'grain']) await reader.search(q);
+    expect(metaReads).toBe(before);
+
+    const more = [];
+    for (let i = 1; i <= MERGE_FANOUT + 1; i++) more.push(await store.save(toSavedArticle(analysisOf(`https://example.com/${i}`, `Grain ${i}`), i)));
+    await store.search.compact();
+    expect((await readSearchMeta(storage))!.segments.some((s) => s.level > 0)).toBe(true);
+    expect(await found('grain')).toEqual([first, ...more].map((e) => e.id).sort());
+    const last = await store.save(toSavedArticle(analysisOf('https://example.com/last', 'Harvest'), 100));
+    expect(await found('harvest')).toEqual([last.id]);
+    local.get = realGet;
+    fakeBrowser.storage.local.onChanged.removeListener(follow);
   });
 
   it('forgets the words of an article’s earlier copy once it is saved again', async () => {

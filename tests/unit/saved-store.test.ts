@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
-import { idBucket, idsKey, shardKey, SHARD_MAX, TRASH_KEY } from '../../utils/storage/library-keys';
+import { idBucket, idsKey, shardKey, SHARD_MAX, TRASH_KEY, unstored } from '../../utils/storage/library-keys';
 import { bodyKey, createSavedReader, createSavedStore, INDEX_KEY } from '../../utils/storage/saved-store';
 import { analysisOf, failWrites, resetWithCopyingStorage, snapshot } from './storage-fake';
-import { articleId, toSavedArticle, toSavedLink, type LibraryIndex } from '../../utils/storage/schema';
+import { articleId, emptyLibraryIndex, toSavedArticle, toSavedLink, type LibraryIndex } from '../../utils/storage/schema';
 
 const titles = async (store = createSavedStore(storage)) => (await store.list()).map((e) => e.title);
 
@@ -23,7 +23,7 @@ describe('saved-articles store', () => {
     expect(a?.body?.text).toBe('First paragraph.\n\nSecond paragraph.');
     expect(a?.body?.quotes[0].speaker).toBe('John Kirby');
     expect(await storage.getItem(bodyKey(list[0].id))).not.toBeNull();
-    const index = await storage.getItem<LibraryIndex>(INDEX_KEY);
+    const index = unstored<LibraryIndex>(await storage.getItem(INDEX_KEY), emptyLibraryIndex());
     expect(index).toMatchObject({ count: 2, byStatus: { unread: 2, read: 0, archived: 0 }, tags: {} });
   });
 
@@ -194,11 +194,11 @@ describe('saved-articles store', () => {
     await store.delete(saved.filter((_, i) => i % 3 !== 0).map((e) => e.id));
     const index = await store.index();
     for (const info of index.shards) {
-      const entries = (await storage.getItem<{ id: string }[]>(shardKey(info.id)))!;
+      const entries = unstored<{ id: string }[]>(await storage.getItem(shardKey(info.id)), []);
       expect(entries).toHaveLength(info.count);
       for (const e of entries) {
-        const bucket = await storage.getItem<Record<string, [number, number]>>(idsKey(idBucket(e.id)));
-        expect(bucket![e.id][0]).toBe(info.id);
+        const bucket = unstored<Record<string, [number, number]>>(await storage.getItem(idsKey(idBucket(e.id))), {});
+        expect(bucket[e.id][0]).toBe(info.id);
       }
     }
     expect(index.count).toBe(Math.ceil((SHARD_MAX * 2) / 3));

@@ -2,7 +2,7 @@
 // current from storage change events, which carry the changed shards themselves, so an edit anywhere (another
 // tab, the popup, a save) shows here without reading the library again.
 import type { WxtStorage } from 'wxt/utils/storage';
-import { INDEX_KEY, shardKey } from '../storage/library-keys';
+import { INDEX_KEY, shardKey, unstored } from '../storage/library-keys';
 import { createSavedReader, type SavedReader } from '../storage/saved-store';
 import { emptyLibraryIndex, isLibraryIndex, type LibraryIndex, type SavedEntry } from '../storage/schema';
 
@@ -81,11 +81,13 @@ export class LibraryData {
     for (const [key, { newValue }] of Object.entries(changes)) {
       const shard = /^shard:(\d+)$/.exec(key);
       if (shard) {
-        if (Array.isArray(newValue)) this.shards.set(Number(shard[1]), newValue as SavedEntry[]);
+        if (typeof newValue === 'string') this.shards.set(Number(shard[1]), unstored<SavedEntry[]>(newValue, []));
         else this.shards.delete(Number(shard[1]));
         touched = true;
-      } else if (key === INDEX_KEY.slice('local:'.length) && isLibraryIndex(newValue)) {
-        this.index = newValue;
+      } else if (key === INDEX_KEY.slice('local:'.length)) {
+        const index = unstored<unknown>(newValue, null);
+        if (!isLibraryIndex(index)) continue;
+        this.index = index;
         touched = true;
       }
     }
@@ -115,7 +117,7 @@ export class LibraryData {
   private async read(ids: number[]): Promise<void> {
     if (ids.length === 0) return;
     const values = await this.storage.getItems(ids.map(shardKey));
-    values.forEach(({ value }, i) => this.shards.set(ids[i], (value as SavedEntry[] | null) ?? []));
+    values.forEach(({ value }, i) => this.shards.set(ids[i], unstored<SavedEntry[]>(value, [])));
   }
 
   private changed(): LibrarySnapshot {

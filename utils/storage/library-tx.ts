@@ -12,6 +12,8 @@ import {
   shardKey,
   SHARD_MAX,
   SHARD_MIN,
+  stored,
+  unstored,
   type IdBucket,
   type LocalKey,
   type Location,
@@ -42,8 +44,8 @@ export class LibraryTx {
     if (keys.length === 0) return;
     for (const { key, value } of await this.storage.getItems(keys)) {
       const [, kind, n] = key.split(':');
-      if (kind === 'ids') this.buckets.set(Number(n), (value as IdBucket | null) ?? {});
-      else this.shards.set(Number(n), (value as SavedEntry[] | null) ?? []);
+      if (kind === 'ids') this.buckets.set(Number(n), unstored<IdBucket>(value, {}));
+      else this.shards.set(Number(n), unstored<SavedEntry[]>(value, []));
     }
   }
 
@@ -157,12 +159,12 @@ export class LibraryTx {
       }
       list.sort(byNewest);
       Object.assign(info, { count: list.length, newest: list[0].savedAt, oldest: list[list.length - 1].savedAt });
-      this.sets.set(shardKey(shard), list);
+      this.sets.set(shardKey(shard), stored(list));
     }
     this.index.shards = this.index.shards.filter((s) => (this.shards.get(s.id)?.length ?? s.count) > 0);
-    for (const b of this.dirtyBuckets) this.sets.set(idsKey(b), this.buckets.get(b));
-    this.sets.set(INDEX_KEY, this.index);
-    // WXT's version of the item travels with every write, so no reader ever sees a v2 index marked v1.
+    for (const b of this.dirtyBuckets) this.sets.set(idsKey(b), stored(this.buckets.get(b)));
+    this.sets.set(INDEX_KEY, stored(this.index));
+    // WXT's version of the item travels with every write, so no reader ever sees an index marked with an older version.
     this.sets.set(`${INDEX_KEY}$`, { v: LIBRARY_VERSION });
   }
 

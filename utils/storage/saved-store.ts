@@ -4,7 +4,7 @@
 // a save rewrites one small shard, and nothing reads all 10,000 entries unless it shows them all.
 import type { WxtStorage, WxtStorageItem } from 'wxt/utils/storage';
 import { applyChange, mergeDuplicates, mergeImported, type EntryChange } from '../library/edits';
-import type { IndexedDoc, SegmentInfo } from '../library/search-index';
+import type { IndexedDoc, SearchMeta, SegmentInfo } from '../library/search-index';
 import {
   bodyKey,
   ID_BUCKETS,
@@ -15,10 +15,11 @@ import {
   SEARCH_KEY,
   shardKey,
   TRASH_KEY,
+  unstored,
   type IdBucket,
   type Location,
 } from './library-keys';
-import { migrateV1toV2 } from './library-migrations';
+import { migrateV1toV2, migrateV2toV3 } from './library-migrations';
 import { LibraryTx } from './library-tx';
 import { describeStorageError } from './storage-errors';
 import { addSegment, createSearchUpkeep, indexedDoc, readSearchMeta, segmentKeys, type SearchUpkeep } from './search-store';
@@ -92,28 +93,32 @@ export const SETTINGS_KEY = 'local:settings' as const;
  * script to ask on every article it reads before it sends the analysis ('saved:fill-body').
  */
 export async function needsBody(storage: WxtStorage, url: string): Promise<boolean> {
-  const id = articleId(url);
-  const at = ((await storage.getItem<IdBucket>(idsKey(idBucket(id)))) ?? {})[id];
-  return at !== undefined && at[1] === 0;
+  const at = await locateIn(storage, articleId(url));
+  return at !== null && at[1] === 0;
 }
+
+const locateIn = async (storage: WxtStorage, id: string): Promise<Location | null> =>
+  unstored<IdBucket>(await storage.getItem(idsKey(idBucket(id))), {})[id] ?? null;
 
 export function createSavedReader(storage: WxtStorage, migrate?: () => Promise<unknown>): SavedReader {
   const index = async (): Promise<LibraryIndex> => {
     let value = await storage.getItem<unknown>(INDEX_KEY);
-    if (Array.isArray(value) && migrate) {
+    // An earlier layout (version 1's array, version 2's object) until the background has moved it.
+    if (value != null && typeof value !== 'string' && migrate) {
       await migrate();
       value = await storage.getItem<unknown>(INDEX_KEY);
     }
     if (value == null) return emptyLibraryIndex();
-    if (!isLibraryIndex(value)) throw new Error('The saved articles are being upgraded; try again in a moment.');
-    return value;
+    const index = unstored<unknown>(value, null);
+    if (!isLibraryIndex(index)) throw new Error('The saved articles are being upgraded; try again in a moment.');
+    return index;
   };
   const shards = async (ids: number[]): Promise<SavedEntry[]> => {
     if (ids.length === 0) return [];
     const values = await storage.getItems(ids.map(shardKey));
-    return values.flatMap(({ value }) => (value as SavedEntry[] | null) ?? []);
+    return values.flatMap(({ value }) => unstored<SavedEntry[]>(value, []));
   };
-  const locate = async (id: string) => ((await storage.getItem<IdBucket>(idsKey(idBucket(id)))) ?? {})[id] ?? null;
+  const locate = (id: string) => locateIn(storage, id);
   const bodies = async (ids: string[]) => {
     const out = new Map<string, SavedBody>();
     if (ids.length === 0) return out;
@@ -139,16 +144,13 @@ export function createSavedReader(storage: WxtStorage, migrate?: () => Promise<u
     isSaved: async (id) => (await locate(id)) !== null,
     async savedIds() {
       const values = await storage.getItems(Array.from({ length: ID_BUCKETS }, (_, b) => idsKey(b)));
-      return new Set(values.flatMap(({ value }) => Object.keys((value as IdBucket | null) ?? {})));
+      return new Set(values.flatMap(({ value }) => Object.keys(unstored<IdBucket>(value, {}))));
     },
     async get(id) {
       const at = await locate(id);
       if (!at) return null;
-      const [list, body] = await Promise.all([
-        storage.getItem<SavedEntry[]>(shardKey(at[0])),
-        at[1] ? storage.getItem<SavedBody>(bodyKey(id)) : null,
-      ]);
-      const entry = list?.find((e) => e.id === id);
+      const [list, body] = await Promise.all([storage.getItem(shardKey(at[0])), at[1] ? storage.getItem<SavedBody>(bodyKey(id)) : null]);
+      const entry = unstored<SavedEntry[]>(list, []).find((e) => e.id === id);
       return entry ? { ...entry, body: body ?? null } : null;
     },
     bodies,
@@ -165,21 +167,27 @@ interface StagedImport {
 export function createSavedStore(storage: WxtStorage, now: () => number = Date.now): SavedStore {
   // Defined on first use: WXT starts an item's migrations as soon as it is defined, and a page that only
   // reads should not start one (the background does, at start-up).
-  let root: WxtStorageItem<LibraryIndex, Record<string, unknown>> | null = null;
+  let root: WxtStorageItem<string | null, Record<string, unknown>> | null = null;
+  // Once the library is seen at the current version it stays there: only this writer changes it.
+  let current = false;
   const ready = async (): Promise<LibraryIndex> => {
-    root ??= storage.defineItem<LibraryIndex>(INDEX_KEY, {
-      fallback: emptyLibraryIndex(),
+    root ??= storage.defineItem<string | null>(INDEX_KEY, {
       version: LIBRARY_VERSION,
-      migrations: { 2: (v1: unknown) => migrateV1toV2(storage, v1) },
+      migrations: { 2: (v1: unknown) => migrateV1toV2(storage, v1), 3: (v2: unknown) => migrateV2toV3(storage, v2) },
     });
     let value: unknown = await root.getValue();
-    // WXT logs a failed migration and carries on with the old value: run it again, and let it throw.
-    if (Array.isArray(value)) {
-      await root.migrate();
-      value = await root.getValue();
+    if (!current) {
+      // WXT logs a failed migration and carries on with the old value: run it again, and let it throw.
+      const [raw, meta] = await storage.getItems([INDEX_KEY, `${INDEX_KEY}$`]);
+      if (raw.value != null && ((meta.value as { v?: number } | null)?.v ?? 1) < LIBRARY_VERSION) {
+        await root.migrate();
+        value = await root.getValue();
+      }
     }
-    if (!isLibraryIndex(value)) throw new Error('The saved articles could not be read: their index is damaged.');
-    return value;
+    const index = value == null ? emptyLibraryIndex() : unstored<unknown>(value, null);
+    if (!isLibraryIndex(index)) throw new Error('The saved articles could not be read: their index is damaged.');
+    current = true;
+    return index;
   };
   const reader = createSavedReader(storage, ready);
   const serial = createWriteQueue();
@@ -190,15 +198,18 @@ export function createSavedStore(storage: WxtStorage, now: () => number = Date.n
   const idsByBucket = () =>
     (ids ??= ready()
       .then(() => storage.getItems(Array.from({ length: ID_BUCKETS }, (_, b) => idsKey(b))))
-      .then((values) => new Map(values.map(({ value }, b) => [b, new Set(Object.keys((value as IdBucket | null) ?? {}))])))
+      .then((values) => new Map(values.map(({ value }, b) => [b, new Set(Object.keys(unstored<IdBucket>(value, {})))])))
       .catch((e) => {
         ids = null;
         throw e;
       }));
 
+  // The index as this writer's last change left it: every change goes through here, so the next one need not
+  // read it again (a storage read waits its turn in the browser's busy process, milliseconds each on a loaded machine).
+  let written: LibraryIndex | null = null;
   const transact = <T>(change: (tx: LibraryTx) => Promise<T>): Promise<T> =>
     serial(async () => {
-      const tx = new LibraryTx(storage, structuredClone(await ready()));
+      const tx = new LibraryTx(storage, structuredClone(written ?? (await ready())));
       const out = await change(tx);
       // Storage listeners (the badge) may ask for the ids as soon as the write lands, even before the write's
       // promise settles: from here on they wait for the ids as this write leaves them (as they were if it fails).
@@ -218,8 +229,10 @@ export function createSavedStore(storage: WxtStorage, now: () => number = Date.n
       }
       try {
         await tx.commit();
+        written = tx.index;
         landed(true);
       } catch (e) {
+        written = null;
         landed(false);
         throw new Error(describeStorageError(e));
       }
@@ -228,8 +241,7 @@ export function createSavedStore(storage: WxtStorage, now: () => number = Date.n
   const savedIds = async () => new Set([...(await idsByBucket()).values()].flatMap((set) => [...set]));
 
   /** Adds a segment for `docs` to the search index in the same transaction (when the index exists). */
-  const indexInTx = async (tx: LibraryTx, docs: IndexedDoc[]) => {
-    const meta = await readSearchMeta(storage);
+  const indexInTx = (tx: LibraryTx, docs: IndexedDoc[], meta: SearchMeta | null) => {
     if (!meta || docs.length === 0) return;
     addSegment(meta, docs, tx.sets);
     tx.sets.set(SEARCH_KEY, meta);
@@ -268,6 +280,8 @@ export function createSavedStore(storage: WxtStorage, now: () => number = Date.n
     save: (article) =>
       transact(async (tx) => {
         const { body, ...entry } = article;
+        // What a save reads, asked at once: its id bucket, the newest shard (where a new save goes), the search index's list.
+        const [meta] = await Promise.all([readSearchMeta(storage), tx.load([entry.id], tx.index.shards.slice(0, 1).map((s) => s.id))]);
         const [previous] = await tx.entries([entry.id]);
         // Saving the link of a page saved with its clean copy changes nothing.
         if (previous?.hasBody && !body) return previous;
@@ -277,7 +291,7 @@ export function createSavedStore(storage: WxtStorage, now: () => number = Date.n
         if (previous) await tx.replace([stored]);
         else await tx.insert([stored]);
         if (body) tx.putBody(stored.id, body);
-        await indexInTx(tx, [indexedDoc(stored, body)]);
+        indexInTx(tx, [indexedDoc(stored, body)], meta);
         return stored;
       }).then(afterWrite),
 
@@ -325,7 +339,7 @@ export function createSavedStore(storage: WxtStorage, now: () => number = Date.n
         const stored: SavedEntry = { ...entry, status: previous.status, tags: previous.tags, savedAt: previous.savedAt, hasBody: true };
         await tx.replace([stored]);
         tx.putBody(stored.id, body);
-        await indexInTx(tx, [indexedDoc(stored, body)]);
+        indexInTx(tx, [indexedDoc(stored, body)], await readSearchMeta(storage));
         return true;
       }).then(afterWrite),
 

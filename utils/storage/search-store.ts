@@ -19,7 +19,7 @@ import {
   type Segment,
   type SegmentInfo,
 } from '../library/search-index';
-import { SEARCH_KEY, segmentKey, type LocalKey } from './library-keys';
+import { SEARCH_KEY, segmentKey, stored, unstored, type LocalKey } from './library-keys';
 import { hostOf, type SavedBody, type SavedEntry } from './schema';
 
 /** What of an article the search answers on: title, byline and site first; summary, quotes and body. */
@@ -46,8 +46,8 @@ export function segmentKeys(id: number, parts: number): LocalKey[] {
 }
 
 function writeSegment(sets: Map<LocalKey, unknown>, id: number, segment: Segment): void {
-  sets.set(segmentKey(id, 'docs'), segment.docs);
-  segment.parts.forEach((part, p) => sets.set(segmentKey(id, p), part));
+  sets.set(segmentKey(id, 'docs'), stored(segment.docs));
+  segment.parts.forEach((part, p) => sets.set(segmentKey(id, p), stored(part)));
 }
 
 /** Adds a segment of `docs` to `meta`, its keys to `sets` (the caller writes both in one transaction). */
@@ -62,7 +62,7 @@ export function addSegment(meta: SearchMeta, docs: IndexedDoc[], sets: Map<Local
 
 async function readSegments(storage: WxtStorage, infos: SegmentInfo[]): Promise<Segment[]> {
   const values = await storage.getItems(infos.flatMap((s) => segmentKeys(s.id, s.parts)));
-  const byKey = new Map(values.map(({ key, value }) => [key, value]));
+  const byKey = new Map(values.map(({ key, value }) => [key, unstored<unknown>(value, null)]));
   return infos.map((s) => ({
     docs: (byKey.get(segmentKey(s.id, 'docs')) as string[] | null) ?? [],
     parts: Array.from({ length: s.parts }, (_, p) => (byKey.get(segmentKey(s.id, p)) as Postings | null) ?? {}),
@@ -99,7 +99,7 @@ export function createSearchUpkeep(deps: SearchUpkeepDeps): SearchUpkeep {
     const missing = infos.filter((s) => !docsCache.has(s.id));
     if (missing.length > 0) {
       const values = await storage.getItems(missing.map((s) => segmentKey(s.id, 'docs')));
-      missing.forEach((s, i) => docsCache.set(s.id, (values[i].value as string[] | null) ?? []));
+      missing.forEach((s, i) => docsCache.set(s.id, unstored<string[]>(values[i].value, [])));
     }
     return infos.map((s) => docsCache.get(s.id)!);
   };
@@ -251,43 +251,63 @@ export interface SearchReader {
   search(query: string): Promise<SearchHits | null>;
   /** Reads ahead what every search needs (which article each segment holds), so the first keystroke does not. */
   warm(): Promise<void>;
+  /**
+   * storage.onChanged for the local area, given before anything that searches again on a change: the list of
+   * segments is read once and kept until it changes, not read again on every keystroke.
+   */
+  storageChanged(changes: Record<string, unknown>): void;
 }
 
 export function createSearchReader(storage: WxtStorage): SearchReader {
   const cache = new Map<string, unknown>();
   let ownersFor = '';
   let owners = new Map<string, number>();
+  let meta: Promise<SearchMeta | null> | null = null;
+
+  const currentMeta = () =>
+    (meta ??= readSearchMeta(storage).catch((e) => {
+      meta = null;
+      throw e;
+    }));
 
   const fetch = async (keys: LocalKey[]) => {
     const missing = keys.filter((k) => !cache.has(k));
-    if (missing.length > 0) for (const { key, value } of await storage.getItems(missing)) cache.set(key, value ?? null);
+    if (missing.length > 0) for (const { key, value } of await storage.getItems(missing)) cache.set(key, unstored<unknown>(value, null));
+  };
+
+  /** Which segment holds each article's newest copy (the segments' documents read); forgets what merged segments left behind. */
+  const ownersOf = (segments: SegmentInfo[]) => {
+    const signature = segments.map((s) => s.id).join(',');
+    if (signature === ownersFor) return;
+    owners = new Map();
+    const bySeq = [...segments].sort((a, b) => a.seq - b.seq);
+    for (const s of bySeq) for (const id of cache.get(segmentKey(s.id, 'docs')) as string[]) owners.set(id, s.id);
+    const live = new Set(segments.map((s) => String(s.id)));
+    for (const key of cache.keys()) if (!live.has(key.split(':')[2])) cache.delete(key);
+    ownersFor = signature;
   };
 
   return {
+    storageChanged(changes) {
+      if (SEARCH_KEY.slice('local:'.length) in changes) meta = null;
+    },
     async warm() {
-      const meta = await readSearchMeta(storage);
-      if (meta?.complete) await fetch(meta.segments.map((s) => segmentKey(s.id, 'docs')));
+      const now = await currentMeta();
+      if (!now?.complete) return;
+      await fetch(now.segments.map((s) => segmentKey(s.id, 'docs')));
+      ownersOf(now.segments);
     },
     async search(query) {
-      const meta = await readSearchMeta(storage);
-      if (!meta?.complete) return null;
+      const now = await currentMeta();
+      if (!now?.complete) return null;
       const words = queryWords(query);
       if (words.length === 0) return new Map();
-      const segments = meta.segments;
+      const segments = now.segments;
       await fetch([
         ...segments.map((s) => segmentKey(s.id, 'docs')),
         ...segments.flatMap((s) => words.map((w) => segmentKey(s.id, partOf(w, s.parts)))),
       ]);
-      const signature = segments.map((s) => s.id).join(',');
-      if (signature !== ownersFor) {
-        // Which segment holds each article's newest copy; forget what merged segments left behind.
-        owners = new Map();
-        const bySeq = [...segments].sort((a, b) => a.seq - b.seq);
-        for (const s of bySeq) for (const id of cache.get(segmentKey(s.id, 'docs')) as string[]) owners.set(id, s.id);
-        const live = new Set(segments.map((s) => String(s.id)));
-        for (const key of cache.keys()) if (!live.has(key.split(':')[2])) cache.delete(key);
-        ownersFor = signature;
-      }
+      ownersOf(segments);
       let result: SearchHits | null = null;
       for (const word of words) {
         const found: SearchHits = new Map();
