@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
+  eventually,
   launchBrowser,
   startStaticServer,
   type BrowserKind,
@@ -28,17 +29,6 @@ declare const browser: any;
 const visibleText = (page: Page) => page.evaluate(() => document.body.innerText.replace(/\s+/g, ' '));
 const isDecluttered = (page: Page) => page.evaluate(() => document.querySelectorAll('[data-lede-hidden]').length > 0);
 
-/** Polls `read` until `ok` holds (the browser does its part asynchronously); fails with the last value seen. */
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeout = 15_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  let last: T;
-  for (;;) {
-    last = await read();
-    if (ok(last)) return last;
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(last)} after ${timeout / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-}
 
 for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
   describeWithBrowser(kind, `Lede in the browser's own places (${kind})`, () => {

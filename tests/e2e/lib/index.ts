@@ -1,6 +1,7 @@
 // The e2e harness: import everything from here.
 export * from './browsers.ts';
 export * from './chromium.ts';
+export * from './eventually.ts';
 export * from './firefox.ts';
 export * from './network.ts';
 export * from './paths.ts';
