@@ -54,6 +54,8 @@ export interface BackgroundRequests {
   'library:ready': { request: Record<string, never>; response: { count: number } };
   /** Mark read / unread / archived, add or remove tags, on one article or a selection. */
   'library:update': { request: { ids: string[]; change: EntryChange }; response: { updated: number } };
+  /** How far the reader got in a saved article's offline copy (0..1): the copy opens there next time. */
+  'library:progress': { request: { id: string; at: number }; response: { kept: boolean } };
   /** Deletes articles; `library:undo-delete` brings the last deletion back. */
   'library:delete': { request: { ids: string[] }; response: { deleted: number } };
   'library:undo-delete': { request: Record<string, never>; response: { restored: number } };

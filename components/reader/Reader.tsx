@@ -60,7 +60,8 @@ export function Reader(props: ReaderProps) {
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    if (props.initialProgress) el.scrollTop = props.initialProgress * (el.scrollHeight - el.clientHeight);
+    // (at once: the column scrolls smoothly, and a reader coming back should not watch the story roll past)
+    if (props.initialProgress) el.scrollTo({ top: props.initialProgress * (el.scrollHeight - el.clientHeight), behavior: 'instant' });
     el.focus({ preventScroll: true });
   }, []);
 

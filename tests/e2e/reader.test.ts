@@ -9,6 +9,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { articleId } from '../../utils/storage/schema';
 import {
+  eventually,
   FIXTURES_DIR,
   launchBrowser,
   startStaticServer,
@@ -18,6 +19,9 @@ import {
   type StaticServer,
 } from './lib/index.ts';
 import { describeWithBrowser } from './lib/vitest.ts';
+
+// The extension API inside evaluateInExtension() callbacks (a Chromium service worker or a Firefox extension tab).
+declare const chrome: any;
 
 const SEED = 'seed/kyiv-independent.html';
 const TITLE = 'China should also be concerned about Russia-North Korea pact, White House says';
@@ -282,17 +286,36 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       expect(view.images).toBe(0);
       expect(view.pictures).toEqual(['Picture: John Kirby at a news conference in Washington']);
 
+      // Halfway down, closed and opened again: the copy opens where the reader left it.
+      const share = (p: Page) =>
+        p.evaluate(() => {
+          const column = document.querySelector<HTMLElement>('.lede-reader')!;
+          return column.scrollTop / (column.scrollHeight - column.clientHeight);
+        });
+      await offline.evaluate(() => {
+        const column = document.querySelector<HTMLElement>('.lede-reader')!;
+        column.scrollTo({ top: (column.scrollHeight - column.clientHeight) / 2, behavior: 'instant' });
+      });
+      const left = await share(offline);
+      expect(left).toBeGreaterThan(0.3);
+      const stored = () =>
+        ext.evaluateInExtension((id: string) => ((globalThis as any).browser ?? chrome).storage.local.get(`progress:${id}`), articleId(server.url(SEED)));
+      await eventually(stored, (v) => Object.keys(v as object).length > 0, 'the reading position kept');
+      await offline.close();
+      const resumed = await openExtensionPage(ext, `reader.html?id=${articleId(server.url(SEED))}`, '[data-testid="reader-body"]');
+      await eventually(() => share(resumed), (s) => Math.abs(s - left) < 0.05, 'the copy opened where the reader left it');
+
       // Read to the end, the article counts as read (the page's one write, through the background), and stays so.
       const notice = (p: Page) => p.$eval('[data-testid="reader-notice"]', (e) => e.textContent ?? '');
-      expect(await notice(offline)).not.toContain('Marked as read');
-      await offline.evaluate(() => {
+      expect(await notice(resumed)).not.toContain('Marked as read');
+      await resumed.evaluate(() => {
         const column = document.querySelector<HTMLElement>('.lede-reader')!;
         column.scrollTop = column.scrollHeight;
       });
-      await offline.waitForFunction(() => document.querySelector('[data-testid="reader-notice"]')?.textContent?.includes('Marked as read'), {
+      await resumed.waitForFunction(() => document.querySelector('[data-testid="reader-notice"]')?.textContent?.includes('Marked as read'), {
         timeout: 10_000,
       });
-      await offline.close();
+      await resumed.close();
       const again = await openExtensionPage(ext, `reader.html?id=${articleId(server.url(SEED))}`, '[data-testid="reader-body"]');
       expect(await notice(again)).toContain('Marked as read');
       await again.close();

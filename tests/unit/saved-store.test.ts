@@ -61,6 +61,25 @@ describe('saved-articles store', () => {
     expect(await storage.getItem(TRASH_KEY)).toBeNull();
   });
 
+  it('remembers how far the reader got in a saved copy, through an undone delete, and forgets it with the copy', async () => {
+    const store = createSavedStore(storage);
+    const a = await store.save(toSavedArticle(analysisOf('https://example.com/a', 'A'), 1));
+    const b = await store.save(toSavedArticle(analysisOf('https://example.com/b', 'B'), 2));
+    const link = await store.save(toSavedLink('https://example.com/link', 'Link', 3));
+    expect(await store.progress(a.id)).toBeNull();
+    expect(await store.setProgress(a.id, 0.42)).toBe(true);
+    expect(await createSavedReader(storage).progress(a.id)).toBe(0.42);
+    // Nothing to remember for an article that is not saved, or saved as a link without a copy to read.
+    expect(await store.setProgress(articleId('https://example.com/never'), 0.5)).toBe(false);
+    expect(await store.setProgress(link.id, 0.5)).toBe(false);
+    await store.delete([a.id]);
+    expect(await store.undoDelete()).toBe(1);
+    expect(await store.progress(a.id)).toBe(0.42);
+    await store.delete([a.id]);
+    await store.delete([b.id]); // the first deletion can no longer be undone: its copy goes
+    expect(await store.progress(a.id)).toBeNull();
+  });
+
   it('purges a deletion’s bodies once the next deletion replaces it in the trash', async () => {
     const store = createSavedStore(storage);
     const a = await store.save(toSavedArticle(analysisOf('https://example.com/a', 'A'), 1));

@@ -19,6 +19,10 @@ export function libraryHandlers(store: SavedStore, now: () => number = Date.now)
     'saved:fill-body': async ({ analysis }) => ({ filled: analysis.isArticle && (await store.fillBody(toSavedArticle(analysis, now()))) }),
     'library:ready': async () => ({ count: (await store.ready()).count }),
     'library:update': async ({ ids: list, change }) => ({ updated: await store.update(ids(list), change) }),
+    'library:progress': async ({ id, at }) => {
+      if (typeof id !== 'string' || typeof at !== 'number' || !(at >= 0 && at <= 1)) throw new Error('Expected an article id and a share read (0 to 1)');
+      return { kept: await store.setProgress(id, at) };
+    },
     'library:delete': async ({ ids: list }) => ({ deleted: await store.delete(ids(list)) }),
     'library:undo-delete': async () => ({ restored: await store.undoDelete() }),
     'library:import-chunk': async ({ importId, articles }) => {

@@ -6,6 +6,7 @@
 //   local:shard:<n>        SavedEntry[] as JSON text, newest first, at most SHARD_MAX: the list, read a shard at a time
 //   local:ids:<0..255>     { id: [shard, hasBody] } as JSON text: where an entry lives, by a hash of its id
 //   local:body:<id>        SavedBody (unchanged since version 1)
+//   local:progress:<id>    how far the reader got in the saved copy, 0..1 (kept and dropped with the body)
 //   local:trash            the last deletion, kept for undo until the next one
 //   local:search, local:ix:<segment>:<part>   the full-text index (derived data: rebuilt when missing)
 import { cyrb53 } from './schema';
@@ -28,6 +29,7 @@ export const ID_BUCKETS = 256;
 export const shardKey = (n: number) => `local:shard:${n}` as const;
 export const idsKey = (bucket: number) => `local:ids:${bucket}` as const;
 export const bodyKey = (id: string) => `local:body:${id}` as const;
+export const progressKey = (id: string) => `local:progress:${id}` as const;
 export const segmentKey = (segment: number, part: number | 'docs') => `local:ix:${segment}:${part}` as const;
 
 export const idBucket = (id: string) => cyrb53(id) % ID_BUCKETS;

@@ -5,6 +5,7 @@
 import type { WxtStorage } from 'wxt/utils/storage';
 import {
   bodyKey,
+  progressKey,
   idBucket,
   idsKey,
   INDEX_KEY,
@@ -145,6 +146,7 @@ export class LibraryTx {
   dropBody(id: string): void {
     this.removes.add(bodyKey(id));
     this.sets.delete(bodyKey(id));
+    this.removes.add(progressKey(id)); // where the reader got to goes with the copy it was in
   }
 
   /** Everything the change writes, index last (it is what makes the rest visible). */

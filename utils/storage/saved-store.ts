@@ -7,6 +7,7 @@ import { applyChange, mergeDuplicates, mergeImported, type EntryChange } from '.
 import type { IndexedDoc, SearchMeta, SegmentInfo } from '../library/search-index';
 import {
   bodyKey,
+  progressKey,
   ID_BUCKETS,
   idBucket,
   idsKey,
@@ -51,6 +52,8 @@ export interface SavedReader {
   get(id: string): Promise<SavedArticle | null>;
   /** Bodies by id, in one read. */
   bodies(ids: string[]): Promise<Map<string, SavedBody>>;
+  /** How far the reader got in the saved copy (0..1), or null when it was never opened. */
+  progress(id: string): Promise<number | null>;
 }
 
 export interface ImportOutcome {
@@ -76,6 +79,8 @@ export interface SavedStore extends SavedReader {
   stageImport(importId: string, articles: SavedArticle[]): Promise<number>;
   commitImport(importId: string, settings?: unknown): Promise<ImportOutcome>;
   abortImport(importId: string): Promise<boolean>;
+  /** Remembers how far the reader got in a saved article's copy; false when the article is not saved. */
+  setProgress(id: string, fraction: number): Promise<boolean>;
   /** The library at the current version (runs the migrations once). */
   ready(): Promise<LibraryIndex>;
   search: SearchUpkeep;
@@ -154,6 +159,10 @@ export function createSavedReader(storage: WxtStorage, migrate?: () => Promise<u
       return entry ? { ...entry, body: body ?? null } : null;
     },
     bodies,
+    async progress(id) {
+      const at = await storage.getItem<number>(progressKey(id));
+      return typeof at === 'number' && at >= 0 && at <= 1 ? at : null;
+    },
   };
 }
 
@@ -296,6 +305,17 @@ export function createSavedStore(storage: WxtStorage, now: () => number = Date.n
       }).then(afterWrite),
 
     remove: async (id) => (await store.delete([id])) > 0,
+
+    setProgress: (id, fraction) =>
+      serial(async () => {
+        if (!(await locateIn(storage, id))?.[1]) return false;
+        try {
+          await storage.setItem(progressKey(id), Math.round(Math.min(1, Math.max(0, fraction)) * 1000) / 1000);
+        } catch (e) {
+          throw new Error(describeStorageError(e));
+        }
+        return true;
+      }),
 
     update: (ids, change) =>
       transact(async (tx) => {
