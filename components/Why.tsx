@@ -10,6 +10,7 @@ export function Why({ detection }: { detection: Detection }) {
       <p>
         {t('whyScore', [detection.score.toFixed(2), detection.threshold.toFixed(2)])}
       </p>
+      {detection.declaredNonStory && <p data-testid="why-declared">{t('whyDeclared', detection.declaredNonStory)}</p>}
       <table>
         <tbody>
           {detection.signals.map((s) => (

@@ -64,13 +64,13 @@ export default defineContentScript({
     });
     // A link saved without its clean copy gets it when the reader opens the page: the background keeps it.
     void page
-      .then(async (p) => p.detection.isArticle && (await needsBody(storage, location.href)) && p.getAnalysis())
+      .then(async (p) => p.isArticle && (await needsBody(storage, location.href)) && p.getAnalysis())
       .then((analysis) => (analysis && analysis.isArticle ? askBackground('saved:fill-body', { analysis }) : null))
       .catch((e) => console.warn('Lede: clean copy not kept', e));
     announce(page, false);
     // Settings changes apply to an article page without a reload.
     void page.then(async (p) => {
-      if (!p.detection.isArticle) return;
+      if (!p.isArticle) return;
       followDeclutterSettings(location.href, await getSettings(), async (enabled) => (await page).setDeclutter(enabled));
     });
   },

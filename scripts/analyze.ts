@@ -40,7 +40,7 @@ function analyzeFile(file: string, url: string | undefined, options: AnalyzeOpti
     text: a.text,
     summary: a.summary,
     quotes: a.quotes.map((q) => ({ text: q.text, speaker: q.speaker, role: q.role, key: q.key })),
-    detection: { score: a.detection.score, threshold: a.detection.threshold, signals: a.detection.signals },
+    detection: { score: a.detection.score, threshold: a.detection.threshold, signals: a.detection.signals, declaredNonStory: a.detection.declaredNonStory ?? null },
   };
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { parseHtml } from '../../scripts/lib/dom';
-import { detectArticle } from '../../utils/analysis/detect';
+import { detectArticle, judgePage } from '../../utils/analysis/detect';
 import { SIGNALS, THRESHOLD, WEIGHTS } from '../../utils/analysis/detect-model';
 import type { Detection } from '../../utils/analysis/types';
 
@@ -62,6 +62,14 @@ describe('detectArticle on real pages', { timeout: 60_000 }, () => {
     }
   });
 
+  it('turns away a page that declares itself a book, though its long description alone would pass', () => {
+    const p = page('postlight-www-oreilly-co-jp');
+    const d = detectArticle(load(p), urlOf(p));
+    expect(d.declaredNonStory).toBe('Book');
+    expect(d.score, why(d)).toBeGreaterThanOrEqual(d.threshold);
+    expect(d.isArticle).toBe(false);
+  });
+
   it('sees a home page as one', () => {
     const p = page('metascraper-bluecadet-home');
     const d = detectArticle(load(p), urlOf(p));
@@ -83,7 +91,11 @@ describe('the explanation', { timeout: 60_000 }, () => {
     const sum = d.signals.reduce((a, s) => a + s.contribution, 0);
     expect(d.score).toBeCloseTo(sum, 6);
     expect(d.threshold).toBe(THRESHOLD);
-    expect(d.isArticle).toBe(d.score >= d.threshold);
+    expect(d.isArticle).toBe(d.score >= d.threshold && !d.declaredNonStory);
+  });
+
+  it.each(pages)('$id: the verdict every page pays for is the one the explanation gives', (p) => {
+    expect(judgePage(load(p), urlOf(p)).isArticle).toBe(detectArticle(load(p), urlOf(p)).isArticle);
   });
 
   it('names what decided each signal', () => {
@@ -134,6 +146,11 @@ describe('signals on small pages', () => {
     expect(signal(detectArticle(doc(ld('Product'), ''), 'about:blank'), 'schema-type').contribution).toBeLessThan(0);
     const micro = doc('', '<div itemscope itemtype="https://schema.org/Product"><h1>Blanket</h1></div>');
     expect(signal(detectArticle(micro, 'about:blank'), 'schema-type').value).toBe('Product');
+    // A story's lead video alone decides nothing; a podcast episode declares the page no story.
+    const video = detectArticle(doc(ld('VideoObject'), story(12), 'lang="en"'), 'https://news.example/2024/05/02/rules-take-effect-next-month');
+    expect([video.isArticle, video.declaredNonStory]).toEqual([true, null]);
+    const podcast = detectArticle(doc(ld('PodcastEpisode'), story(12), 'lang="en"'), 'https://news.example/2024/05/02/rules-take-effect-next-month');
+    expect([podcast.isArticle, podcast.declaredNonStory]).toEqual([false, 'PodcastEpisode']);
     const both = doc(ld('VideoObject') + ld('ReportageNewsArticle'), '');
     expect(signal(detectArticle(both, 'about:blank'), 'schema-type').value).toBe('ReportageNewsArticle');
   });

@@ -43,7 +43,7 @@ describe('Lede on a page', () => {
     const doc = parseHtml(fixture('pages/front-page.html'), 'https://daily.example/');
     const load = vi.fn(async () => analyser);
     const page = new LedePage(doc, 'https://daily.example/', { choices: async () => ({ declutter: true }), analyser: load, storyReader: async () => storyReader });
-    expect(page.detection.isArticle).toBe(false);
+    expect(page.isArticle).toBe(false);
     expect(stepNames()).toEqual(['detect']);
     expect(perfLog().settled).toBe(true);
     await expect(page.articleAnalysis()).rejects.toThrow();
@@ -67,7 +67,7 @@ describe('Lede on a page', () => {
     const doc = parseHtml(fixture('seed/kyiv-independent.html'), SEED_URL);
     const load = vi.fn(async () => analyser);
     const page = new LedePage(doc, SEED_URL, { choices: async () => ({ declutter: true }), analyser: load, storyReader: async () => storyReader });
-    expect(page.detection.isArticle).toBe(true);
+    expect(page.isArticle).toBe(true);
     expect(stepNames()).toEqual(['detect']); // the rest waits for the page's load and for a turn
     expect(perfLog().settled).toBe(false);
     const analysis = await page.articleAnalysis();

@@ -75,41 +75,39 @@ const DATE_META = new Set([
   'sailthru.date',
   'parsely-pub-date',
 ]);
-// Everything detection reads from markup, found in one pass: meta tags (anywhere: a page's own parser may have put
-// them in <body>), the canonical link, microdata items, datePublished and author properties, rel=author links.
-const MARKUP =
-  'meta[property], meta[name], link[rel~="canonical"], [itemscope][itemtype], [itemprop~="datePublished"], [itemprop~="author"], a[rel~="author"]';
+// Meta tags come from the tag collection (anywhere: a page's own parser may have put them in <body>), which the
+// browser keeps ready; microdata items, datePublished and author properties and rel=author links from one
+// selector. The canonical link is read only when the address says nothing (a saved page).
+const MICRODATA = '[itemscope][itemtype], [itemprop~="datePublished"], [itemprop~="author"], a[rel~="author"]';
 const MAX_MARKUP = 400;
 
 interface Markup {
   ogType: string;
   ogTitle: string;
   ogUrl: string;
-  canonical: string;
   author: boolean;
   date: boolean;
   types: string[];
 }
 
 function readMarkup(doc: Document): Markup {
-  const out: Markup = { ogType: '', ogTitle: '', ogUrl: '', canonical: '', author: false, date: false, types: [] };
-  const found = doc.querySelectorAll(MARKUP);
+  const out: Markup = { ogType: '', ogTitle: '', ogUrl: '', author: false, date: false, types: [] };
+  const metas = doc.getElementsByTagName('meta');
+  for (let i = 0; i < metas.length && i < MAX_MARKUP; i++) {
+    const el = metas[i];
+    const key = el.getAttribute('property') || el.getAttribute('name');
+    if (!key) continue;
+    const k = key.toLowerCase();
+    if (k === 'og:type') out.ogType ||= content(el).toLowerCase();
+    else if (k === 'og:title') out.ogTitle ||= content(el);
+    else if (k === 'og:url') out.ogUrl ||= content(el);
+    else if (k === 'author' || k === 'article:author') out.author ||= content(el) !== '';
+    else if (DATE_META.has(k)) out.date ||= content(el) !== '';
+  }
+  const found = doc.querySelectorAll(MICRODATA);
   for (let i = 0; i < found.length && i < MAX_MARKUP; i++) {
     const el = found[i];
-    const tag = el.tagName;
-    if (tag === 'META') {
-      const key = (el.getAttribute('property') || el.getAttribute('name') || '').toLowerCase();
-      const content = () => (el.getAttribute('content') ?? '').trim();
-      if (key === 'og:type') out.ogType ||= content().toLowerCase();
-      else if (key === 'og:title') out.ogTitle ||= content();
-      else if (key === 'og:url') out.ogUrl ||= content();
-      else if (key === 'author' || key === 'article:author') out.author ||= content() !== '';
-      else if (DATE_META.has(key)) out.date ||= content() !== '';
-      if (!el.hasAttribute('itemprop')) continue;
-    } else if (tag === 'LINK') {
-      out.canonical ||= el.getAttribute('href') ?? '';
-      continue;
-    } else if (tag === 'A' && !el.hasAttribute('itemprop')) {
+    if (el.tagName === 'A' && !el.hasAttribute('itemprop')) {
       out.author = true; // rel=author
       continue;
     }
@@ -126,6 +124,8 @@ function readMarkup(doc: Document): Markup {
   }
   return out;
 }
+
+const content = (el: Element) => (el.getAttribute('content') ?? '').trim();
 
 /** schema.org types of a story, besides every type whose name ends in "Article" (NewsArticle, ReportageNewsArticle...). */
 const STORY_TYPES = new Set(['BlogPosting', 'LiveBlogPosting', 'Report', 'Review', 'Recipe', 'HowTo']);
@@ -200,7 +200,7 @@ export function measurePage(doc: Document, url: string, ld: LdNode[] = readJsonL
   // A saved page (file://, about:blank) says nothing by its address: the address it declares for itself does.
   let shape = urlShape(url);
   if (shape.shape === 'unknown') {
-    const declared = markup.canonical || markup.ogUrl;
+    const declared = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') || markup.ogUrl;
     if (declared && (declared.startsWith('http://') || declared.startsWith('https://'))) {
       shape = urlShape(declared);
       if (shape.shape !== 'unknown') shape.evidence = `declared ${shape.evidence}`;

@@ -70,19 +70,31 @@ export const THRESHOLD = 0.75;
 
 /** The features of a page: 0 where the signal is absent or neutral. */
 export function featureVector(m: PageMeasures): Weights {
-  const x = Object.fromEntries(FEATURE_NAMES.map((f) => [f, 0])) as Weights;
-  if (m.schema !== 'none') x[`schema-type:${m.schema}`] = 1;
+  // One object literal of a fixed shape: this runs on every page, where a first run pays for every allocation.
   const og = ogCategory(m.ogType);
-  if (og) x[`og-type:${og}`] = 1;
-  if (m.publishedDate) x['published-date'] = 1;
-  if (m.byline) x.byline = 1;
-  if (m.url !== 'unknown') x[`url-shape:${m.url}`] = 1;
-  if (m.pageClass !== 'none') x[`page-class:${m.pageClass}`] = 1;
-  if (m.container) x['story-container'] = 1;
-  x['main-text'] = mainTextFeature(m.mainChars);
-  x['main-share'] = mainShare(m) * Math.min(1, m.mainChars / MAIN_TEXT_NEUTRAL);
-  x.headline = Math.min(1, m.headlineChars / HEADLINE_FULL);
-  return x;
+  const main = m.mainChars;
+  return {
+    'schema-type:story': m.schema === 'story' ? 1 : 0,
+    'schema-type:non-story': m.schema === 'non-story' ? 1 : 0,
+    'og-type:article': og === 'article' ? 1 : 0,
+    'og-type:website': og === 'website' ? 1 : 0,
+    'og-type:other': og === 'other' ? 1 : 0,
+    'published-date': m.publishedDate ? 1 : 0,
+    byline: m.byline ? 1 : 0,
+    'url-shape:home': m.url === 'home' ? 1 : 0,
+    'url-shape:section': m.url === 'section' ? 1 : 0,
+    'url-shape:date': m.url === 'date' ? 1 : 0,
+    'url-shape:slug': m.url === 'slug' ? 1 : 0,
+    'url-shape:story-path': m.url === 'story-path' ? 1 : 0,
+    'url-shape:id': m.url === 'id' ? 1 : 0,
+    'url-shape:other': m.url === 'other' ? 1 : 0,
+    'page-class:story': m.pageClass === 'story' ? 1 : 0,
+    'page-class:non-story': m.pageClass === 'non-story' ? 1 : 0,
+    'main-text': mainTextFeature(main),
+    'main-share': mainShare(m) * Math.min(1, main / MAIN_TEXT_NEUTRAL),
+    'story-container': m.container ? 1 : 0,
+    headline: Math.min(1, m.headlineChars / HEADLINE_FULL),
+  };
 }
 
 export function ogCategory(ogType: string): 'article' | 'website' | 'other' | null {
@@ -130,14 +142,46 @@ export function signalValue(m: PageMeasures, signal: SignalName): number | strin
   }
 }
 
-export function decide(m: PageMeasures, weights: Weights = WEIGHTS, threshold = THRESHOLD): Detection {
+/** How much each signal (in SIGNALS order) moves the score, rounded as the "why" view shows it. */
+export function contributions(m: PageMeasures, weights: Weights = WEIGHTS): number[] {
   const x = featureVector(m);
-  const signals: DetectionSignal[] = SIGNALS.map((name) => {
-    let contribution = 0;
-    for (const f of FEATURES[name] as readonly FeatureName[]) contribution += weights[f] * x[f];
-    return { name, value: signalValue(m, name), contribution: r2(contribution) };
-  });
-  // The score is the sum of the contributions as shown, so the explanation adds up exactly.
-  const score = r2(signals.reduce((s, sig) => s + sig.contribution, 0));
-  return { isArticle: score >= threshold, score, threshold: round(threshold, 0.01), signals };
+  const out: number[] = [];
+  for (const name of SIGNALS) {
+    let c = 0;
+    for (const f of FEATURES[name] as readonly FeatureName[]) c += weights[f] * x[f];
+    out.push(r2(c));
+  }
+  return out;
+}
+
+/** The page's score: the sum of the contributions as shown, so the explanation adds up exactly. */
+export function scoreOf(contribution: number[]): number {
+  let s = 0;
+  for (const c of contribution) s += c;
+  return r2(s);
+}
+
+// schema.org types of embedded media: a story often declares its lead video or gallery, so they veto nothing.
+const MEDIA_TYPES = new Set(['VideoObject', 'AudioObject', 'ImageObject', 'ImageGallery', 'MediaGallery']);
+
+/**
+ * The schema.org type by which a page declares itself something other than a story (a product, a book, a podcast
+ * episode, an event, a profile...) and no story type besides: such a page is not an article whatever its text
+ * weighs. Null when the page declares no such thing.
+ */
+export function declaredNonStory(m: PageMeasures): string | null {
+  return m.schema === 'non-story' && !MEDIA_TYPES.has(m.schemaType) ? m.schemaType : null;
+}
+
+/** The verdict alone (what every page pays for); decide() explains it. */
+export function isArticlePage(m: PageMeasures): boolean {
+  return scoreOf(contributions(m)) >= THRESHOLD && declaredNonStory(m) === null;
+}
+
+export function decide(m: PageMeasures, weights: Weights = WEIGHTS, threshold = THRESHOLD): Detection {
+  const c = contributions(m, weights);
+  const score = scoreOf(c);
+  const signals: DetectionSignal[] = SIGNALS.map((name, i) => ({ name, value: signalValue(m, name), contribution: c[i] }));
+  const declared = declaredNonStory(m);
+  return { isArticle: score >= threshold && declared === null, score, threshold: round(threshold, 0.01), signals, declaredNonStory: declared };
 }

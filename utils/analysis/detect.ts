@@ -1,9 +1,21 @@
 // Is this page an article? Cheap, explainable, and run on every page: no clone, no Readability, no layout reads.
-// measurePage (detect-measure.ts) takes a few bounded readings of the live DOM and the URL; decide (detect-model.ts)
-// weighs them into a score and returns every signal with its value and contribution, so the popup can say why.
-import { measurePage } from './detect-measure';
-import { decide } from './detect-model';
+// measurePage (detect-measure.ts) takes a few bounded readings of the live DOM and the URL; the model
+// (detect-model.ts) weighs them into a score. Every page pays for the verdict only (judgePage); the explanation,
+// every signal with its value and contribution, is put together where it is shown (decide), from the same measures.
+import { measurePage, type PageMeasures } from './detect-measure';
+import { decide, isArticlePage } from './detect-model';
 import type { Detection } from './types';
+
+export interface Verdict {
+  isArticle: boolean;
+  /** What detection read of the page: decide(measures) explains the verdict. */
+  measures: PageMeasures;
+}
+
+export function judgePage(doc: Document, url: string): Verdict {
+  const measures = measurePage(doc, url);
+  return { isArticle: isArticlePage(measures), measures };
+}
 
 export function detectArticle(doc: Document, url: string): Detection {
   return decide(measurePage(doc, url));

@@ -15,6 +15,9 @@ export interface Detection {
   score: number;
   threshold: number;
   signals: DetectionSignal[];
+  /** The schema.org type by which the page declares itself no story (a product, a podcast episode...), which
+   * makes it no article whatever the score; null when it declares none. */
+  declaredNonStory?: string | null;
 }
 
 export interface Quote {

@@ -1,8 +1,8 @@
 // Lede on one page: detect at once (cheap), and on an article only, after load, analyse in small tasks and
 // declutter. The analysis is kept ready for the popup.
 import type { AnalyzeOptions, StoryReading, StoryText } from '../analysis/assemble';
-import { detectArticle } from '../analysis/detect';
-import type { Analysis, Detection } from '../analysis/types';
+import { judgePage, type Verdict } from '../analysis/detect';
+import type { Analysis } from '../analysis/types';
 import type { PageAnalyser } from './analyser';
 import { loadAnalyser, loadStoryReader } from './analyser-loader';
 import type { StoryReader } from './story-reader';
@@ -42,7 +42,8 @@ function loaded(doc: Document): Promise<void> {
 }
 
 export class LedePage {
-  readonly detection: Detection;
+  /** Detection's verdict and what it read: the explanation is put together with the analysis, in its own file. */
+  readonly verdict: Verdict;
   private analysis: Promise<Analysis> | null = null;
   private declutter: Declutter | null = null;
   private disposed = false;
@@ -54,10 +55,14 @@ export class LedePage {
     /** The page a single-page site showed before: it is put back as this one takes over (see retire()). */
     private predecessor: LedePage | null = null,
   ) {
-    this.detection = timed('detect', () => detectArticle(doc, url));
-    if (this.detection.isArticle) this.analysis = this.analyse(false);
+    this.verdict = timed('detect', () => judgePage(doc, url));
+    if (this.verdict.isArticle) this.analysis = this.analyse(false);
     else settled();
-    if (!this.detection.isArticle) this.retire();
+    if (!this.verdict.isArticle) this.retire();
+  }
+
+  get isArticle(): boolean {
+    return this.verdict.isArticle;
   }
 
   /** Puts the page back as it was and stops: the site moved on to another page without a page load. */
@@ -81,7 +86,7 @@ export class LedePage {
   getAnalysis(force = false): Promise<Analysis> {
     if (this.analysis) return this.analysis;
     if (!force) {
-      return this.loadAnalyser().then((a) => timed('page-meta', () => a.pageWithoutStory(this.doc, this.url, this.detection)));
+      return this.loadAnalyser().then((a) => timed('page-meta', () => a.pageWithoutStory(this.doc, this.url, a.decide(this.verdict.measures))));
     }
     this.analysis = this.analyse(true);
     return this.analysis;
@@ -141,9 +146,9 @@ export class LedePage {
       const text = a.storyText(extraction);
       const reading = await this.readStory(text, options);
       await yieldToPage();
-      analysis = timed('assemble', () => a.articleOf(this.url, this.detection, extraction, reading, force));
+      analysis = timed('assemble', () => a.articleOf(this.url, a.decide(this.verdict.measures), extraction, reading, force));
     } else {
-      analysis = timed('page-meta', () => a.pageWithoutStory(this.doc, this.url, this.detection));
+      analysis = timed('page-meta', () => a.pageWithoutStory(this.doc, this.url, a.decide(this.verdict.measures)));
     }
     if (extraction && analysis.isArticle) {
       await yieldToPage();
