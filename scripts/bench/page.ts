@@ -25,7 +25,8 @@ import { bundleSizes } from './lib/bundles.ts';
 import { ledeRetained, takeSnapshot } from './lib/heap.ts';
 import { ISOLATION_HEADERS, startIsolatedServer } from './lib/isolated-server.ts';
 import { evaluateIn, settledPerfLog, watchWorlds } from './lib/lede-world.ts';
-import { timePopup } from './lib/popup-timing.ts';
+import { timePopup, type PopupTiming } from './lib/popup-timing.ts';
+import { timeBarePopup } from './lib/bare-popup.ts';
 import { printReport, type PageRecord } from './lib/page-report.ts';
 import { profileTable, startProfile, stopProfile } from './lib/profile.ts';
 import { extensionScripts, scriptThread, startTrace, stopTrace, tasksAround, traceClock } from './lib/trace.ts';
@@ -120,6 +121,7 @@ export async function bench(ctx: BenchContext): Promise<void> {
   const ext = await launchChromium({ args: secure ? [secure] : [] });
   let plain: BrowserContext | null = null;
   const records: PageRecord[] = [];
+  let bare: PopupTiming[] = [];
   const t0 = Date.now();
   const version = await ext.browser.version();
   try {
@@ -138,6 +140,19 @@ export async function bench(ctx: BenchContext): Promise<void> {
       else if ((i + 1) % 25 === 0) process.stderr.write(`${i + 1}/${pages.length} pages\n`);
     }
     if (process.stderr.isTTY) process.stderr.write('\n');
+    // The same click on a popup with no code at all, on the first article, in the same browser.
+    const first = pages.find((p) => p.truth.isArticle);
+    if (first) {
+      const page = await ext.browser.newPage();
+      try {
+        await openCorpusPage(page, first, server.url(`${first.id}/source.html`), { headers: ISOLATION_HEADERS });
+        bare = await timeBarePopup(ext, page, 10);
+      } catch (e) {
+        console.error(`bare popup yardstick failed: ${(e as Error).message.split('\n')[0]}`);
+      } finally {
+        await page.close().catch(() => {});
+      }
+    }
   } finally {
     await plain?.close().catch(() => {});
     await ext.close();
@@ -162,7 +177,7 @@ export async function bench(ctx: BenchContext): Promise<void> {
     })(),
     seconds: Math.round((Date.now() - t0) / 1000),
   };
-  const figures = printReport(records, bundles, environment);
+  const figures = printReport(records, bundles, environment, bare);
   console.log(
     `\nLede's step timings leave its isolated world only through DevTools (Runtime.evaluate in that world). ` +
       `A performance.mark made in Lede's world ${marksShared ? 'IS' : 'is not'} visible in the page's own timeline in this browser` +
@@ -171,7 +186,7 @@ export async function bench(ctx: BenchContext): Promise<void> {
   const profileFigures = PROFILE ? printProfiles() : undefined;
   mkdirSync(ctx.outDir, { recursive: true });
   const out = join(ctx.outDir, 'page.json');
-  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), environment, figures, marksShared, bundles, profile: profileFigures, pages: records }, null, 1));
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), environment, figures, marksShared, bundles, barePopup: bare, profile: profileFigures, pages: records }, null, 1));
   console.log(`\nFigures written to ${out}`);
 }
 

@@ -117,7 +117,7 @@ function verdict(t: Target): string {
   return t.limit > 0 ? `MISSED by ${by} (${((t.value / t.limit - 1) * 100).toFixed(0)} %)` : `MISSED by ${by}`;
 }
 
-export function printReport(records: PageRecord[], bundles: BundlePart[], environment: Record<string, unknown>) {
+export function printReport(records: PageRecord[], bundles: BundlePart[], environment: Record<string, unknown>, bare: PopupTiming[] = []) {
   const art = classFigures(records.filter((r) => r.isArticle));
   const non = classFigures(records.filter((r) => !r.isArticle));
   console.log(`${records.length} pages (${art.pages} articles, ${non.pages} non-articles), ${environment.browser}, ${environment.cpu}, load average ${(environment.loadAverage as number[]).join(' ')}, ${environment.seconds} s`);
@@ -144,6 +144,11 @@ export function printReport(records: PageRecord[], bundles: BundlePart[], enviro
   both('click to popup answer painted', art.popupToAnswer, non.popupToAnswer, (x) => ms(x, 0));
   both('click to popup document start (the browser)', art.popupStart, non.popupStart, (x) => ms(x, 0));
   both('click to popup first paint ("Reading the page…")', art.popupFirstPaint, non.popupFirstPaint, (x) => ms(x, 0));
+  const barePaint = spread(bare.map((b) => b.toSummaryMs));
+  const bareStart = spread(bare.map((b) => b.toPopupStartMs));
+  const nobody = spread([]);
+  both(`yardstick: click to a bare popup painted (static text, no code; ${bare.length} clicks)`, barePaint, nobody, (x) => ms(x, 0));
+  both('  of which click to its document start', bareStart, nobody, (x) => ms(x, 0));
   both('retained heap of Lede’s world (kB)', art.heap, non.heap, kB);
   both('  of which DOM / native (kB)', art.heapNative, non.heapNative, kB);
 
@@ -183,7 +188,20 @@ export function printReport(records: PageRecord[], bundles: BundlePart[], enviro
   console.log('\n| target | measured | limit | verdict |');
   console.log('|---|---|---|---|');
   for (const t of targets) row([t.name, t.value === null ? '–' : `${+t.value.toFixed(3)} ${t.unit}`, `${t.limit} ${t.unit}`, verdict(t)]);
-  return { articles: art, nonArticles: non, targets: targets.map((t) => ({ ...t, verdict: verdict(t) })), ratioOfMedians: ratioOfMedians(records) };
+  const ledeShare = art.popupToSummary.median !== null && barePaint.median !== null ? art.popupToSummary.median - barePaint.median : null;
+  if (ledeShare !== null) {
+    console.log(
+      `\nOf the click to summary (median ${ms(art.popupToSummary.median, 0)} ms), ${ms(barePaint.median, 0)} ms is what this browser takes to ` +
+        `paint a popup with no code at all (same run); Lede's popup adds ${ms(ledeShare, 0)} ms to it.`,
+    );
+  }
+  return {
+    articles: art,
+    nonArticles: non,
+    barePopup: { toPaint: barePaint, toStart: bareStart, ledeShareMs: ledeShare },
+    targets: targets.map((t) => ({ ...t, verdict: verdict(t) })),
+    ratioOfMedians: ratioOfMedians(records),
+  };
 }
 
 /** Median whole analysis over median floor, for articles Lede analysed (a second way to read the same ratio). */
