@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { readStory } from '@/utils/analysis/read-story';
+import { readStoryBrief } from '@/utils/analysis/read-story';
 import { registerBrowserIntegration } from '@/utils/browser/register';
 import { libraryHandlers } from '@/utils/library/library-handlers';
 import { answer, type BackgroundRequests } from '@/utils/messages';
@@ -20,8 +20,8 @@ export default defineBackground(() => {
     'saved:remove': async ({ id }) => ({ removed: await saved.remove(id) }),
     'story:read': ({ text, options }) => {
       const start = performance.now();
-      const reading = readStory(text, options);
-      return { ...reading, ms: performance.now() - start };
+      const brief = readStoryBrief(text, options);
+      return { ...brief, ms: performance.now() - start };
     },
     ...libraryHandlers(saved),
   });

@@ -1,6 +1,6 @@
 // The message protocol: one typed name per request, grouped by who answers it.
 import { browser } from 'wxt/browser';
-import type { AnalyzeOptions, StoryReading, StoryText } from './analysis/assemble';
+import type { AnalyzeOptions, StoryBrief, StoryText } from './analysis/assemble';
 import type { Analysis } from './analysis/types';
 import type { EntryChange } from './library/edits';
 import type { ImportOutcome } from './storage/saved-store';
@@ -67,7 +67,7 @@ export interface BackgroundRequests {
    * A content script's article text, read here (summary, quotes, counts) so the page's main thread does not pay
    * for it; `ms` is how long the reading took.
    */
-  'story:read': { request: { text: StoryText; options: AnalyzeOptions }; response: StoryReading & { ms: number } };
+  'story:read': { request: { text: StoryText; options: AnalyzeOptions }; response: StoryBrief & { ms: number } };
   /** The sender's tab holds this article (sent once it is analysed), or no longer one: the toolbar badge follows. */
   'page:detected': { request: { article: DetectedArticle | null }; response: null };
 }

@@ -8,7 +8,7 @@ import { HIDDEN_ATTR } from '../../utils/page/declutter';
 import { LedePage } from '../../utils/page/lede-page';
 import { PERF_GLOBAL, perfLog, settled, timed } from '../../utils/page/perf';
 import type { AnalyzeOptions, StoryText } from '../../utils/analysis/assemble';
-import { readStory } from '../../utils/analysis/read-story';
+import { readStoryBrief } from '../../utils/analysis/read-story';
 import { storyReader } from '../../utils/page/story-reader';
 
 const fixture = (path: string) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8');
@@ -83,13 +83,19 @@ describe('Lede on a page', () => {
 
   it('hands the story’s text to be read off the page’s thread, and reads it itself when nobody answers', async () => {
     const doc = parseHtml(fixture('seed/kyiv-independent.html'), SEED_URL);
-    const readElsewhere = vi.fn(async (text: StoryText, options: AnalyzeOptions) => ({ ...readStory(text, options), ms: 7 }));
+    const readElsewhere = vi.fn(async (text: StoryText, options: AnalyzeOptions) => ({ ...readStoryBrief(text, options), ms: 7 }));
     const page = new LedePage(doc, SEED_URL, { choices: async () => ({ declutter: true, keyQuotes: 2 }), analyser: async () => analyser, readElsewhere });
     const analysis = await page.articleAnalysis();
     expect(readElsewhere).toHaveBeenCalledTimes(1);
     // Plain data only crosses: no element of the page, no function.
     expect(() => structuredClone(readElsewhere.mock.calls[0])).not.toThrow();
     expect(readElsewhere.mock.calls[0][1]).toEqual({ summarySentences: undefined, keyQuotes: 2 });
+    // The answer does not carry the story's text back: the page sent it, and puts it back from its blocks.
+    const answered = await readElsewhere.mock.results[0].value;
+    expect(Object.keys(answered)).not.toContain('text');
+    expect(Object.keys(answered)).not.toContain('paragraphs');
+    expect(analysis.paragraphs.some((p) => p.includes('Kirby'))).toBe(true);
+    expect(analysis.text).toContain(analysis.paragraphs[0]);
     expect(stepNames()).toEqual(['detect', 'clone', 'parse', 'story-send', 'assemble', 'story-map', 'declutter']);
     expect(perfLog().elsewhere).toEqual({ 'summary+quotes': 7 });
     expect(analysis.quotes.filter((q) => q.key).map((q) => q.speaker)).toEqual(['John Kirby', 'John Kirby']);
@@ -107,5 +113,6 @@ describe('Lede on a page', () => {
     expect(stepNames()).toContain('summary+quotes');
     expect(same.summary).toEqual(analysis.summary);
     expect(same.quotes).toEqual(analysis.quotes);
+    expect([same.text, same.paragraphs]).toEqual([analysis.text, analysis.paragraphs]);
   });
 });

@@ -1,6 +1,6 @@
 // How the story's text reads: its prose paragraphs, counts, the summary and the key quotes. Text in, text out:
 // the background runs it for the content script (off the page's thread), the command-line tools and tests directly.
-import type { AnalyzeOptions, StoryReading, StoryText } from './assemble';
+import { withStoryText, type AnalyzeOptions, type StoryBrief, type StoryReading, type StoryText } from './assemble';
 import type { Block } from './extract';
 import { summaryOf } from './picks';
 import { findQuotes, markKeyQuotes } from './quotes';
@@ -13,26 +13,44 @@ import { rankSummary } from './summarise';
  * the short labels of widgets left in the story ("This audio is created with AI assistance", "Listen", "3 min read").
  */
 export function proseParagraphs(blocks: Block[], lang: string | null = null): string[] {
-  return blocks.filter((b) => (b.kind === 'paragraph' || b.kind === 'quote') && readsAsProse(b.text, b.linkDensity, lang)).map((b) => b.text);
+  return proseBlocks(blocks, lang).map((i) => blocks[i].text);
+}
+
+/** Indices of the blocks proseParagraphs keeps. */
+function proseBlocks(blocks: Block[], lang: string | null): number[] {
+  const out: number[] = [];
+  blocks.forEach((b, i) => {
+    if ((b.kind === 'paragraph' || b.kind === 'quote') && readsAsProse(b.text, b.linkDensity, lang)) out.push(i);
+  });
+  return out;
 }
 
 /** The longest summary the reader can choose (settings' "long"): the ranking covers every shorter one. */
 export const LONGEST_SUMMARY = 5;
 
-/** Reads the story's text: no DOM, so the content script can hand it to the background, off the page's thread. */
-export function readStory({ title, excerpt, lang, blocks }: StoryText, options: AnalyzeOptions = {}): StoryReading {
-  const paragraphs = proseParagraphs(blocks, lang);
-  const text = blocks.map((b) => b.text).join('\n\n');
+/**
+ * Reads the story's text: no DOM, so the content script can hand it to the background, off the page's thread.
+ * The answer leaves out the text the page already has (it sent the blocks): the page's thread would pay to take
+ * it back out of the message. withStoryText puts it back.
+ */
+export function readStoryBrief(story: StoryText, options: AnalyzeOptions = {}): StoryBrief {
+  const { title, excerpt, lang, blocks } = story;
+  const prose = proseBlocks(blocks, lang);
+  const { text, paragraphs } = withStoryText(blocks, { prose });
   const summaryPicks = rankSummary({ title, description: excerpt, paragraphs, lang }, Math.max(LONGEST_SUMMARY, options.summarySentences ?? 3));
   const { words: wordCount, minutes: readingMinutes } = textLength(text, lang);
   return {
-    text,
-    paragraphs,
+    prose,
     wordCount,
     readingMinutes,
     summary: summaryOf(summaryPicks, options.summarySentences ?? 3),
     summaryPicks,
     quotes: markKeyQuotes(findQuotes(paragraphs, lang), options.keyQuotes ?? 3),
   };
+}
+
+/** The whole reading of the story's text (the command-line tools and tests). */
+export function readStory(story: StoryText, options: AnalyzeOptions = {}): StoryReading {
+  return withStoryText(story.blocks, readStoryBrief(story, options));
 }
 

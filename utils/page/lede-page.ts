@@ -1,6 +1,6 @@
 // Lede on one page: detect at once (cheap), and on an article only, after load, analyse in small tasks and
 // declutter. The analysis is kept ready for the popup.
-import type { AnalyzeOptions, StoryReading, StoryText } from '../analysis/assemble';
+import type { AnalyzeOptions, StoryBrief, StoryText } from '../analysis/assemble';
 import { judgePage, type Verdict } from '../analysis/detect';
 import type { Analysis } from '../analysis/types';
 import type { PageAnalyser } from './analyser';
@@ -24,7 +24,7 @@ export interface LedePageOptions {
    * Reads the story's text somewhere else than on the page's main thread (the content script asks the background);
    * `ms` is what that took there. Without it, or when it fails, the text is read here.
    */
-  readElsewhere?: (text: StoryText, options: AnalyzeOptions) => Promise<StoryReading & { ms: number }>;
+  readElsewhere?: (text: StoryText, options: AnalyzeOptions) => Promise<StoryBrief & { ms: number }>;
   /** The text reading code for the page itself, when nothing else reads it (default loadStoryReader). */
   storyReader?: () => Promise<StoryReader>;
 }
@@ -114,21 +114,21 @@ export class LedePage {
   }
 
   /** Summary, quotes and counts: off the page's thread where the content script can send them away. */
-  private async readStory(text: StoryText, options: AnalyzeOptions): Promise<StoryReading> {
+  private async readStory(text: StoryText, options: AnalyzeOptions): Promise<StoryBrief> {
     if (this.options.readElsewhere) {
       try {
         const send = this.options.readElsewhere;
         // (what the page's thread pays is the copy of the text into the message)
-        const { ms, ...reading } = await timed('story-send', () => send(text, options));
+        const { ms, ...brief } = await timed('story-send', () => send(text, options));
         noteElsewhere('summary+quotes', ms);
-        return reading;
+        return brief;
       } catch {
         // (the background cannot answer: an extension update left this page behind, say) read it here instead
       }
     }
     const reader = await (this.options.storyReader ?? loadStoryReader)();
     await yieldToPage();
-    return timed('summary+quotes', () => reader.readStory(text, options));
+    return timed('summary+quotes', () => reader.readStoryBrief(text, options));
   }
 
   private async analyse(force: boolean): Promise<Analysis> {
@@ -144,9 +144,11 @@ export class LedePage {
     let analysis: Analysis;
     if (extraction) {
       const text = a.storyText(extraction);
-      const reading = await this.readStory(text, options);
+      const brief = await this.readStory(text, options);
       await yieldToPage();
-      analysis = timed('assemble', () => a.articleOf(this.url, a.decide(this.verdict.measures), extraction, reading, force));
+      analysis = timed('assemble', () =>
+        a.articleOf(this.url, a.decide(this.verdict.measures), extraction, a.withStoryText(text.blocks, brief), force),
+      );
     } else {
       analysis = timed('page-meta', () => a.pageWithoutStory(this.doc, this.url, a.decide(this.verdict.measures)));
     }
