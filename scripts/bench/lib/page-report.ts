@@ -71,6 +71,7 @@ function classFigures(rs: PageRecord[]) {
     detect: spread(ok.map((r) => r.steps.detect)),
     background: spread(analysed.map((r) => r.elsewhere?.['summary+quotes'])),
     readerable: spread(ok.map((r) => r.baseline?.readerableMs)),
+    detectVsReaderable: spread(ok.map((r) => (r.baseline?.readerableMs ? r.steps.detect / r.baseline.readerableMs : null))),
     load: spread(ok.map(loadMs)),
     whole: spread(analysed.map(wholeAnalysis)),
     baselineClone: spread(analysed.map((r) => r.baseline?.cloneMs)),
@@ -128,7 +129,8 @@ export function printReport(records: PageRecord[], bundles: BundlePart[], enviro
   const both = (label: string, a: Spread, n: Spread, f?: (x: number | null) => string) =>
     row([label, ...spreadCells(a, f), ...spreadCells(n, f)]);
   both('content script load (compile + top level, trace)', art.load, non.load);
-  both('yardstick: isProbablyReaderable alone', art.readerable, non.readerable);
+  both('yardstick: isProbablyReaderable, cold, in an isolated world', art.readerable, non.readerable);
+  both('ratio detect / that yardstick, per page', art.detectVsReaderable, non.detectVsReaderable);
   for (const s of [...ANALYSIS_STEPS, 'page-meta']) both(`step: ${s}${s === 'page-meta' ? ' (popup asks, non-article)' : ''}`, art.steps[s], non.steps[s]);
   both('whole analysis on the page (detect … declutter)', art.whole, non.whole);
   both('off the page: summary + quotes in the background', art.background, non.background);
