@@ -99,6 +99,7 @@ describe('what the page tells the badge', () => {
     const sent: unknown[] = [];
     await announceArticle(analysis(true), async (a) => void sent.push(a));
     await announceArticle(analysis(false), async (a) => void sent.push(a));
+    await announceArticle(Promise.resolve(null), async (a) => void sent.push(a)); // a page detection turned away
     await announceArticle(Promise.reject(new Error('no story')), async (a) => void sent.push(a));
     expect(sent).toEqual([{ url: ARTICLE.url, title: ARTICLE.title }]);
   });

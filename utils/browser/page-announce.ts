@@ -3,10 +3,10 @@
 import type { Analysis } from '../analysis/types';
 import type { DetectedArticle } from '../messages';
 
-/** The article the page holds, or null: what the badge marks. */
-export async function detectedArticle(analysis: Promise<Analysis>): Promise<DetectedArticle | null> {
+/** The article the page holds, or null: what the badge marks. `analysis` is null on a page that is no article. */
+export async function detectedArticle(analysis: Promise<Analysis | null> | null): Promise<DetectedArticle | null> {
   const a = await analysis;
-  return a.isArticle ? { url: a.url, title: a.title } : null;
+  return a?.isArticle ? { url: a.url, title: a.title } : null;
 }
 
 /**
@@ -14,7 +14,7 @@ export async function detectedArticle(analysis: Promise<Analysis>): Promise<Dete
  * page load clears the badge by itself), except with `orNone`: a single-page site that moved on from an article.
  */
 export async function announceArticle(
-  analysis: Promise<Analysis>,
+  analysis: Promise<Analysis | null>,
   send: (article: DetectedArticle | null) => Promise<unknown>,
   { orNone = false } = {},
 ): Promise<void> {

@@ -77,9 +77,9 @@ export class LedePage {
     this.predecessor = null;
   }
 
-  /** The article's analysis; rejects on a page that has none, without loading the analysis code into it. */
-  articleAnalysis(): Promise<Analysis> {
-    return this.analysis ?? Promise.reject(new Error('Lede did not take this page for an article'));
+  /** The article's analysis; null on a page that has none (asking does not load the analysis code into it). */
+  articleAnalysis(): Promise<Analysis> | null {
+    return this.analysis;
   }
 
   /** The analysis; a page detection did not take for an article is analysed only when `force` asks for it. */
