@@ -1,7 +1,7 @@
 // What article detection reads from a page: a handful of bounded DOM queries on the live document.
 // It runs on every page the user visits, so it makes no clone, reads no layout or style, and does not walk every
 // node: a few querySelectorAll calls, textContent lengths, and caps on how many elements it looks at.
-import { ldTypes, readJsonLd, type LdNode } from './jsonld';
+import { ldTypes, readJsonLd, typeName, type LdNode } from './jsonld';
 import { isCjk, urlShape, type UrlShape } from './detect-url';
 
 export interface PageMeasures {
@@ -52,8 +52,19 @@ const MAX_TYPES = 40;
 
 /** Whitespace-separated tokens of an attribute (class, itemtype). */
 function tokens(value: string | null | undefined): string[] {
-  if (!value) return [];
-  return value.split(' ').flatMap((t) => (t.includes('\n') || t.includes('\t') ? t.split('\n').flatMap((x) => x.split('\t')) : [t])).filter((t) => t !== '');
+  const out: string[] = [];
+  if (!value) return out;
+  let start = -1;
+  for (let i = 0; i <= value.length; i++) {
+    const c = i < value.length ? value.charCodeAt(i) : 32;
+    const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 12;
+    if (!space && start < 0) start = i;
+    else if (space && start >= 0) {
+      out.push(value.slice(start, i));
+      start = -1;
+    }
+  }
+  return out;
 }
 
 function isCjkLang(lang: string): boolean {
@@ -148,7 +159,6 @@ export function isNonStoryType(t: string): boolean {
   return NON_STORY_TYPES.has(t) || (t.endsWith('Event') && t.length > 5);
 }
 
-const typeName = (iri: string) => iri.slice(Math.max(iri.lastIndexOf('/'), iri.lastIndexOf('#')) + 1);
 
 export function measurePage(doc: Document, url: string, ld: LdNode[] = readJsonLd(doc)): PageMeasures {
   const markup = readMarkup(doc);

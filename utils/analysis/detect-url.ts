@@ -62,24 +62,23 @@ const isLetter = (c: number) =>
   (c >= 0x590 && c <= 0x6ff) ||
   (c >= 0xe00 && c <= 0xe7f) ||
   isCjk(c);
-const SEPARATORS = new Set(['-', '_', '.', ',', '+', '~', ':', ' ']);
+/** - _ . , + ~ : and space */
+const isSeparator = (c: number) => c === 45 || c === 95 || c === 46 || c === 44 || c === 43 || c === 126 || c === 58 || c === 32;
 
 /** Words of a path segment: runs with two letters in a row (or one CJK character), split at - _ . , + ~ : */
 export function segmentWords(segment: string): string[] {
   if (segment.length >= 16 && isHexId(segment)) return []; // a hash or UUID, not words
   const words: string[] = [];
-  let word = '';
-  const flush = () => {
-    if (word && isWord(word)) words.push(word);
-    word = '';
-  };
   const end = withoutExtension(segment).length;
-  for (let i = 0; i < end; i++) {
-    const ch = segment[i];
-    if (SEPARATORS.has(ch)) flush();
-    else word += ch;
+  let start = 0;
+  for (let i = 0; i <= end; i++) {
+    if (i < end && !isSeparator(code(segment, i))) continue;
+    if (i > start) {
+      const word = segment.slice(start, i);
+      if (isWord(word)) words.push(word);
+    }
+    start = i + 1;
   }
-  flush();
   return words;
 }
 
