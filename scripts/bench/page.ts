@@ -100,6 +100,7 @@ async function ledePass(ext: ExtensionBrowser, open: Open, p: CorpusPage): Promi
     if (log?.settled) {
       record.heap = ledeRetained(await takeSnapshot(session), ext.extensionOrigin);
       if (p.truth.isArticle) record.popup = await timePopup(ext, page);
+      else record.warmDetect = await detectAgain(page, session, worlds);
     }
   } catch (e) {
     record.error = (e as Error).message.split('\n')[0];
@@ -109,6 +110,18 @@ async function ledePass(ext: ExtensionBrowser, open: Open, p: CorpusPage): Promi
     await page.close().catch(() => {});
   }
   return record;
+}
+
+/**
+ * Detection on the same page loaded again in the same tab, i.e. the same renderer, where V8 finds the content
+ * script's code compiled already: what the reader's next page on a site costs, as opposed to the first (cold).
+ */
+async function detectAgain(page: Page, session: CDPSession, worlds: Awaited<ReturnType<typeof watchWorlds>>): Promise<number | undefined> {
+  await page.reload({ waitUntil: 'load' });
+  const ctx = await worlds.ledeContext(10_000);
+  if (ctx === null) return undefined;
+  const log = await settledPerfLog(session, ctx, 10_000);
+  return log?.steps.find((s) => s.name === 'detect')?.ms;
 }
 
 export async function bench(ctx: BenchContext): Promise<void> {

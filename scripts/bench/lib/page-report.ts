@@ -19,6 +19,8 @@ export interface PageRecord {
   /** Extension scripts evaluated in the page (compile + top-level run), from the trace. */
   scripts: { url: string; ms: number }[];
   longestStep?: { name: string; ms: number };
+  /** Non-articles: detection on the page reloaded in the same tab (same renderer: V8 has the code compiled). */
+  warmDetect?: number;
   /** The longest whole main-thread task holding a step or a script evaluation of Lede's, from the trace. */
   longestTask?: { name: string; ms: number };
   baseline?: Baseline;
@@ -69,6 +71,7 @@ function classFigures(rs: PageRecord[]) {
       [...ANALYSIS_STEPS, 'page-meta'].map((s) => [s, spread(ok.filter((r) => s in r.steps).map((r) => r.steps[s]))]),
     ),
     detect: spread(ok.map((r) => r.steps.detect)),
+    warmDetect: spread(ok.map((r) => r.warmDetect)),
     background: spread(analysed.map((r) => r.elsewhere?.['summary+quotes'])),
     readerable: spread(ok.map((r) => r.baseline?.readerableMs)),
     detectVsReaderable: spread(ok.map((r) => (r.baseline?.readerableMs ? r.steps.detect / r.baseline.readerableMs : null))),
@@ -131,6 +134,7 @@ export function printReport(records: PageRecord[], bundles: BundlePart[], enviro
   both('content script load (compile + top level, trace)', art.load, non.load);
   both('yardstick: isProbablyReaderable, cold, in an isolated world', art.readerable, non.readerable);
   both('ratio detect / that yardstick, per page', art.detectVsReaderable, non.detectVsReaderable);
+  both('detection again, page reloaded in the same tab (code compiled: a site\'s next page)', art.warmDetect, non.warmDetect);
   for (const s of [...ANALYSIS_STEPS, 'page-meta']) both(`step: ${s}${s === 'page-meta' ? ' (popup asks, non-article)' : ''}`, art.steps[s], non.steps[s]);
   both('whole analysis on the page (detect … declutter)', art.whole, non.whole);
   both('off the page: summary + quotes in the background', art.background, non.background);
