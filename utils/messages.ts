@@ -1,6 +1,7 @@
 // The message protocol: one typed name per request, grouped by who answers it.
 import { browser } from 'wxt/browser';
-import type { AnalyzeOptions, StoryBrief, StoryText } from './analysis/assemble';
+import type { AnalyzeOptions, StoryText } from './analysis/assemble';
+import type { StoryBrief } from './analysis/story-brief';
 import type { Analysis } from './analysis/types';
 import type { EntryChange } from './library/edits';
 import type { ImportOutcome } from './storage/saved-store';

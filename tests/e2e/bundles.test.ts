@@ -26,5 +26,10 @@ for (const kind of ['chromium', 'firefox'] as const) {
       expect(read('page-analysis.js')).toContain('indicates required');
       expect(read('quote-finder.js')).toContain('lede-quote');
     });
+
+    it('keeps Readability out of the text reader and the background: they read text, not pages', () => {
+      expect(read('story-reading.js')).not.toContain('_grabArticle');
+      expect(read('background.js')).not.toContain('_grabArticle');
+    });
   });
 }

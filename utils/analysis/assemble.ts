@@ -27,18 +27,6 @@ export type StoryReading = Pick<
   'text' | 'paragraphs' | 'wordCount' | 'readingMinutes' | 'summary' | 'summaryPicks' | 'quotes'
 >;
 
-/** The story read as text, as the background answers it: the prose paragraphs as indices of the blocks sent. */
-export type StoryBrief = Omit<StoryReading, 'text' | 'paragraphs'> & {
-  /** Indices of the blocks that are the story's prose paragraphs. */
-  prose: number[];
-};
-
-/** A reading with the story's text put back from its blocks: the whole text, and the prose paragraphs. */
-export function withStoryText<B extends { prose: number[] }>(blocks: Block[], brief: B): Omit<B, 'prose'> & Pick<StoryReading, 'text' | 'paragraphs'> {
-  const { prose, ...rest } = brief;
-  return { ...rest, text: blocks.map((b) => b.text).join('\n\n'), paragraphs: prose.map((i) => blocks[i].text) };
-}
-
 /** The story's text as the page gives it, for readStory. */
 export function storyText({ meta, blocks }: Extraction): StoryText {
   return { title: meta.title, excerpt: meta.excerpt, lang: meta.lang, blocks };

@@ -1,6 +1,7 @@
 // How the story's text reads: its prose paragraphs, counts, the summary and the key quotes. Text in, text out:
 // the background runs it for the content script (off the page's thread), the command-line tools and tests directly.
-import { withStoryText, type AnalyzeOptions, type StoryBrief, type StoryReading, type StoryText } from './assemble';
+import type { AnalyzeOptions, StoryReading, StoryText } from './assemble';
+import { withStoryText, type StoryBrief } from './story-brief';
 import type { Block } from './extract';
 import { summaryOf } from './picks';
 import { findQuotes, markKeyQuotes } from './quotes';

@@ -2,7 +2,8 @@
 // declutter. It is a file of its own (entrypoints/page-analysis.ts), loaded by the content script only once a
 // page turns out to be an article (or the reader asks for one), so the other pages never fetch, compile or keep
 // it: it is two thirds of Lede's page code.
-import { articleOf, pageWithoutStory, storyText, withStoryText } from '../analysis/assemble';
+import { articleOf, pageWithoutStory, storyText } from '../analysis/assemble';
+import { withStoryText } from '../analysis/story-brief';
 import { decide } from '../analysis/detect-model';
 import { extractArticle } from '../analysis/extract';
 import { cloneWithMap } from './clone-map';

@@ -1,6 +1,7 @@
 // Lede on one page: detect at once (cheap), and on an article only, after load, analyse in small tasks and
 // declutter. The analysis is kept ready for the popup.
-import type { AnalyzeOptions, StoryBrief, StoryText } from '../analysis/assemble';
+import type { AnalyzeOptions, StoryText } from '../analysis/assemble';
+import type { StoryBrief } from '../analysis/story-brief';
 import { judgePage, type Verdict } from '../analysis/detect';
 import type { Analysis } from '../analysis/types';
 import type { PageAnalyser } from './analyser';
