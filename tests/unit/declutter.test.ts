@@ -6,7 +6,7 @@ import { parseHtml } from '../../scripts/lib/dom';
 import { extractArticle } from '../../utils/analysis/extract';
 import { cloneWithMap } from '../../utils/page/clone-map';
 import { Declutter, HIDDEN_ATTR, looksLikeClutter } from '../../utils/page/declutter';
-import { mapStory } from '../../utils/page/story';
+import { mapStory, mapStoryInSlices } from '../../utils/page/story';
 
 const URL_ = 'https://kyivindependent.com/china-should-also-be-concerned-about-russia-north-korea-pact-white-house-says/';
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/seed/${name}`, import.meta.url), 'utf8');
@@ -156,5 +156,25 @@ describe('declutter keeps what the story says, and hides what sells something el
     expect(box('<ul><li>This week\'s podcast is sponsored by the Island Ferry Company, which runs the crossing.</li></ul>')).toBe(false);
     expect(box('<p>Employer-sponsored travel passes will be accepted on board from next month.</p>')).toBe(false);
     expect(box('<p>Keep up with the council: its minutes are published in the weekly newsletter of the town hall.</p>')).toBe(false);
+  });
+});
+
+describe('the story map, a slice at a time', () => {
+  it('finds the same story in many short slices as in one go', () => {
+    const doc = parseHtml(fixture('kyiv-independent.html'), URL_);
+    const mapped = cloneWithMap(doc);
+    const extraction = extractArticle(mapped.clone, URL_)!;
+    const whole = mapStory(doc, extraction.content, mapped.liveOf, extraction.meta)!;
+    const slices = mapStoryInSlices(doc, extraction.content, mapped.liveOf, extraction.meta, 0);
+    let pauses = 0;
+    let next = slices.next();
+    for (; !next.done; next = slices.next()) pauses++;
+    // A slice of 0 ms pauses every 64 nodes, and once more before the headline and byline.
+    expect(pauses).toBeGreaterThan(2);
+    const sliced = next.value!;
+    expect(sliced.content).toEqual(whole.content);
+    expect(sliced.extras).toEqual(whole.extras);
+    expect([sliced.root, sliced.header]).toEqual([whole.root, whole.header]);
+    expect(sliced.content.length).toBeGreaterThan(BODY.length);
   });
 });

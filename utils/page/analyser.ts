@@ -8,8 +8,8 @@ import { decide } from '../analysis/detect-model';
 import { extractArticle } from '../analysis/extract';
 import { cloneWithMap } from './clone-map';
 import { Declutter } from './declutter';
-import { mapStory } from './story';
+import { mapStoryInSlices } from './story';
 
-export const analyser = { decide, cloneWithMap, extractArticle, storyText, withStoryText, articleOf, pageWithoutStory, mapStory, Declutter };
+export const analyser = { decide, cloneWithMap, extractArticle, storyText, withStoryText, articleOf, pageWithoutStory, mapStoryInSlices, Declutter };
 
 export type PageAnalyser = typeof analyser;

@@ -155,8 +155,15 @@ export class LedePage {
     }
     if (extraction && analysis.isArticle) {
       await yieldToPage();
-      // (two tasks: on a long page each is a long walk of its own)
-      const story = timed('story-map', () => a.mapStory(this.doc, extraction.content, mapped.liveOf, analysis));
+      // (the story map a slice at a time and declutter after it, each a task of its own: on a very long story each
+      // is a long walk)
+      const slices = a.mapStoryInSlices(this.doc, extraction.content, mapped.liveOf, analysis);
+      let slice = timed('story-map', () => slices.next());
+      while (!slice.done) {
+        await yieldToPage();
+        slice = timed('story-map', () => slices.next());
+      }
+      const story = slice.value;
       await yieldToPage();
       timed('declutter', () => {
         this.retire();

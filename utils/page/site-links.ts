@@ -15,6 +15,8 @@ export const visibleLength = (s: string | null): number => (s ? s.replace(/\s+/g
 
 interface Sites {
   own: Set<string>;
+  /** Whether a relative link leads to the own site (not on a saved file, which has no host). */
+  relativeIsOwn: boolean;
   /** Whether an href leads to the page's own site, by href: a page repeats its links, and parsing each costs. */
   byHref: Map<string, boolean>;
 }
@@ -30,17 +32,36 @@ function sitesOf(doc: Document): Sites {
       doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? null,
     ];
     const own = new Set([doc.URL, ...declared].map((u) => (u ? siteOf(u, doc.URL) : null)).filter((x): x is string => !!x));
-    sites = { own, byHref: new Map() };
+    sites = { own, relativeIsOwn: own.has(siteOf(doc.URL, doc.URL) ?? ''), byHref: new Map() };
     sitesByDocument.set(doc, sites);
   }
   return sites;
 }
 
+/**
+ * Whether `href` is a relative address ("/news/1", "page.html", "?p=2", "#top"), which stays on the page's site,
+ * read off the string: a long page has thousands of links, and parsing each as a URL took most of the story map's
+ * time on an encyclopaedia article. Addresses with a scheme ("https:", "mailto:"), "//" or spaces and control
+ * characters (which URL strips) are left to URL.
+ */
+function isRelative(href: string): boolean {
+  if (href.startsWith('//')) return false;
+  for (let i = 0; i < href.length; i++) {
+    const c = href.charCodeAt(i);
+    if (c <= 32) return false;
+    if (c === 58 /* : */) return i === 0; // a scheme before it (or ":" first, which URL reads as a path)
+    if (c === 47 || c === 63 || c === 35 /* / ? # */) return true;
+    const schemeChar = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (i > 0 && ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46));
+    if (!schemeChar) return true;
+  }
+  return true;
+}
+
 function leadsHome(a: Element, doc: Document): boolean {
   const href = a.getAttribute('href') ?? '';
-  const { own, byHref } = sitesOf(doc);
+  const { own, relativeIsOwn, byHref } = sitesOf(doc);
   let home = byHref.get(href);
-  if (home === undefined) byHref.set(href, (home = own.has(siteOf(href, doc.URL) ?? '')));
+  if (home === undefined) byHref.set(href, (home = isRelative(href) ? relativeIsOwn : own.has(siteOf(href, doc.URL) ?? '')));
   return home;
 }
 

@@ -17,6 +17,9 @@ export interface StoryMap {
   header: Element | null;
 }
 
+/** How long one slice of the story map may hold the page's thread (ms) before it gives the page a turn. */
+export const STORY_MAP_SLICE_MS = 15;
+
 /**
  * `kept` is Readability's article element (cloned nodes); `liveOf` maps them back to the page.
  * Returns null when nothing Readability kept can be found on the page (it rebuilt everything).
@@ -27,11 +30,38 @@ export function mapStory(
   liveOf: (n: Node) => Node | undefined,
   meta: { title: string | null; byline: string | null },
 ): StoryMap | null {
+  const slices = mapStoryInSlices(doc, kept, liveOf, meta, Infinity);
+  for (;;) {
+    const next = slices.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * mapStory a slice at a time, for the page: it pauses (yields) whenever a slice has taken `sliceMs`, and once
+ * before the headline, byline and lead picture, so that the caller can give the page a turn between slices. A long
+ * story (an encyclopaedia article of thousands of paragraphs) took over 50 ms in one go. Only the clone is walked
+ * across a pause; the page's own nodes are read as they are then.
+ */
+export function* mapStoryInSlices(
+  doc: Document,
+  kept: Element,
+  liveOf: (n: Node) => Node | undefined,
+  meta: { title: string | null; byline: string | null },
+  sliceMs = STORY_MAP_SLICE_MS,
+): Generator<void, StoryMap | null> {
   const content = new Set<Element>();
   const textParents: Element[] = [];
   const linkBlock = linkBlocks(kept);
   const walker = kept.ownerDocument.createTreeWalker(kept, 1 | 4 /* elements and text */);
+  let sliceStart = performance.now();
+  let seen = 0;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    // (the clock is read every 64 nodes: reading it costs too)
+    if ((++seen & 63) === 0 && performance.now() - sliceStart > sliceMs) {
+      yield;
+      sliceStart = performance.now();
+    }
     if (n.nodeType === 3) {
       // (Readability keeps teaser cards and "Read more" links that sit inside the story: they are not the story.)
       if (!n.nodeValue?.trim() || linkBlock(n)) continue;
@@ -46,6 +76,7 @@ export function mapStory(
     }
   }
   if (textParents.length === 0) return null;
+  yield;
   const root = commonAncestor(textParents) ?? doc.body;
   // Readability's title may be og:title, which some sites word differently from the headline: then the page's <title>.
   const headline = findHeadline(doc, [meta.title, doc.title]);
@@ -55,7 +86,7 @@ export function mapStory(
     extras.push(headline);
     header = headerRegion(headline, root);
     const region = header ?? headline.parentElement ?? doc.body;
-    extras.push(...findBylineAndDates(region, meta.byline));
+    extras.push(...findBylineAndDates(region, meta.byline, textParents[0]));
     const figure = findLeadFigure(doc, headline, textParents[0]);
     if (figure) extras.push(figure);
   }
@@ -153,19 +184,37 @@ function headerRegion(headline: Element, storyRoot: Element): Element | null {
   return region;
 }
 
-function findBylineAndDates(region: Element, byline: string | null): Element[] {
-  const found: Element[] = [...region.querySelectorAll('time')];
+/**
+ * Byline and dates in `region`, around the headline. Where the region holds the story too (a page without a
+ * header of its own), only what comes before the story's first paragraph is read, and not the boxes around the
+ * story: a byline sits above the story, and reading the whole text of a long story again and again to look for a
+ * name took 30 ms on a long encyclopaedia article.
+ */
+function findBylineAndDates(region: Element, byline: string | null, storyStart: Element): Element[] {
+  const found: Element[] = [];
   const names = squash(byline)
     .split(/\s*(?:,|\band\b|&)\s*/)
     .filter((n) => n.length > 2);
+  const bounded = region.contains(storyStart);
+  // (in document order: past the story's start, only the story's own boxes and what follows it are left)
+  const pastStory = (el: Element) => bounded && !el.contains(storyStart) && (storyStart.compareDocumentPosition(el) & 4) /* FOLLOWING */ !== 0;
+  const aroundStory = (el: Element) => bounded && el.contains(storyStart);
   const selectors =
-    '[rel~="author"], [itemprop~="author"], address, [class*="byline"], [class*="author"], [class*="date"], [class*="time"]';
+    'time, [rel~="author"], [itemprop~="author"], address, [class*="byline"], [class*="author"], [class*="date"], [class*="time"]';
   for (const el of region.querySelectorAll(selectors)) {
+    if (pastStory(el)) break;
+    if (aroundStory(el)) continue;
+    if (el.tagName === 'TIME') {
+      found.push(el);
+      continue;
+    }
     const text = squash(el.textContent);
     if (text.length > 0 && text.length < 200) found.push(el);
   }
   if (names.length) {
     for (const el of region.querySelectorAll('a, span, p, div')) {
+      if (pastStory(el)) break;
+      if (aroundStory(el)) continue;
       const text = squash(el.textContent);
       if (text.length < 200 && names.some((n) => text.includes(n))) found.push(el);
     }
