@@ -40,9 +40,8 @@ function sitesOf(doc: Document): Sites {
 
 /**
  * Whether `href` is a relative address ("/news/1", "page.html", "?p=2", "#top"), which stays on the page's site,
- * read off the string: a long page has thousands of links, and parsing each as a URL took most of the story map's
- * time on an encyclopaedia article. Addresses with a scheme ("https:", "mailto:"), "//" or spaces and control
- * characters (which URL strips) are left to URL.
+ * read off the string rather than parsed as a URL: a long page has thousands of links. Addresses with a scheme
+ * ("https:", "mailto:"), "//" or spaces and control characters (which URL strips) are left to URL.
  */
 function isRelative(href: string): boolean {
   if (href.startsWith('//')) return false;
