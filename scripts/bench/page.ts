@@ -120,8 +120,9 @@ async function ledePass(ext: ExtensionBrowser, open: Open, p: CorpusPage): Promi
 }
 
 /**
- * Detection on the same page loaded again in the same tab, i.e. the same renderer, where V8 finds the content
- * script's code compiled already: what the reader's next page on a site costs, as opposed to the first (cold).
+ * Detection on the same page loaded again in the same tab, i.e. the same renderer process: what the reader's next
+ * page on a site costs, as opposed to the first (cold). (It measured barely less: most of a first run's cost is paid
+ * again in each new document's world.)
  */
 async function detectAgain(page: Page, session: CDPSession, worlds: Awaited<ReturnType<typeof watchWorlds>>): Promise<number | undefined> {
   await page.reload({ waitUntil: 'load' });

@@ -164,7 +164,7 @@ export function scoreOf(contribution: number[]): number {
 }
 
 // schema.org types of embedded media: a story often declares its lead video or gallery, so they veto nothing.
-const MEDIA_TYPES = new Set(['VideoObject', 'AudioObject', 'ImageObject', 'ImageGallery', 'MediaGallery']);
+const MEDIA_TYPES = new Set(['VideoObject', 'AudioObject', 'ImageGallery', 'MediaGallery']);
 
 /**
  * The schema.org type by which a page declares itself something other than a story (a product, a book, a podcast

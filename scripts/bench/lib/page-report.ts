@@ -138,7 +138,7 @@ export function printReport(records: PageRecord[], bundles: BundlePart[], enviro
   both('content script load (compile + top level, trace)', art.load, non.load);
   both('yardstick: isProbablyReaderable, cold, in an isolated world', art.readerable, non.readerable);
   both('ratio detect / that yardstick, per page', art.detectVsReaderable, non.detectVsReaderable);
-  both('detection again, page reloaded in the same tab (code compiled: a site\'s next page)', art.warmDetect, non.warmDetect);
+  both('detection again, page reloaded in the same tab (same renderer: a site\'s next page)', art.warmDetect, non.warmDetect);
   for (const s of [...ANALYSIS_STEPS, 'page-meta']) both(`step: ${s}${s === 'page-meta' ? ' (popup asks, non-article)' : ''}`, art.steps[s], non.steps[s]);
   both('whole analysis on the page (detect … declutter)', art.whole, non.whole);
   both('off the page: summary + quotes in the background', art.background, non.background);
