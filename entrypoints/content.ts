@@ -12,6 +12,10 @@ import { getSettings, shouldDeclutter, SUMMARY_SENTENCES } from '@/utils/storage
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  // WXT's start-up would also post a message naming Lede's extension id to the page's window, which every page's
+  // scripts hear: a way for any site to tell that Lede is installed (and a task on every page). Its custom event
+  // on the document, which a page can only hear by knowing that id, is what stops an older copy of this script.
+  noScriptStartedPostMessage: true,
   main() {
     // Settings are read only on a page that turns out to be an article (detection needs none): the other pages,
     // most of the web, cost one detection and nothing more.

@@ -4,7 +4,7 @@
 // - an article whose pictures load lazily (tests/fixtures/lazy: data-src, data-srcset in <picture>,
 //   data-lazy-src, native loading=lazy with srcset): every picture of the story shows after declutter and in
 //   the reader view;
-// - and none of it breaks the page: its own scripts keep working, no error is thrown.
+// - and none of it breaks the page: its own scripts keep working, no error is thrown, nothing is posted to it.
 // The popup's longer-story controls are checked on the lazy article: summary length, all quotes, a quote shown.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -142,6 +142,21 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       await route(page, 'front');
       await page.waitForFunction(() => document.querySelector('lede-reader') === null, { timeout: 10_000 });
       expect(await ask('reader:get')).toEqual({ ok: true, value: { open: false } });
+      await page.close();
+    });
+
+    it('says nothing the page can hear: no message posted to it while Lede reads and declutters it', async () => {
+      // (a page's message listeners hear every window.postMessage; WXT's content-script start-up posted one naming
+      // the extension's id on every page, unless told not to)
+      const page = watch(await ext.newPage());
+      await page.evaluateOnNewDocument(() => {
+        const heard: string[] = [];
+        Object.defineProperty(window, '__heard', { value: heard });
+        addEventListener('message', (e) => heard.push(JSON.stringify(e.data)));
+      });
+      await page.goto(server.url(LAZY));
+      await page.waitForFunction(() => document.querySelectorAll('[data-lede-hidden]').length > 0, { timeout: 15_000 });
+      expect(await page.evaluate(() => (window as unknown as { __heard: string[] }).__heard)).toEqual([]);
       await page.close();
     });
 
