@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../scripts/lib/dom';
 import { extractArticle } from '../../utils/analysis/extract';
+import { storyRegion } from '../../utils/analysis/story-region';
 import { cloneWithMap, MEDIA_TAGS } from '../../utils/page/clone-map';
 
 const html = readFileSync(new URL('../fixtures/seed/kyiv-independent.html', import.meta.url), 'utf8');
@@ -35,10 +36,31 @@ describe('cloneWithMap', () => {
     expect(liveOf(clone.body)).toBeUndefined(); // nothing else is asked for, so nothing else is kept
   });
 
-  it('still leads each paragraph Readability kept back to its live paragraph', () => {
+  it('pairs the copy of the story region alone the same way, inside the region', () => {
     const doc = parseHtml(html, URL_);
-    const { clone, liveOf } = cloneWithMap(doc);
-    const kept = extractArticle(clone, URL_)!.content;
+    const region = storyRegion(doc, false)!;
+    const { clone, liveOf } = cloneWithMap(doc, region);
+    expect(clone.body.getElementsByTagName('*').length).toBeLessThan(doc.body.getElementsByTagName('*').length);
+    const copied = clone.body.querySelector(`${region.tagName}[class="${region.className}"]`)!;
+    const under = (n: Node, root: Node) => path(n).slice(path(root).length);
+    const walker = clone.createTreeWalker(copied, 4);
+    let texts = 0;
+    for (let n = walker.nextNode(); n; n = walker.nextNode(), texts++) {
+      const live = liveOf(n)!;
+      expect(region.contains(live)).toBe(true);
+      expect(live.nodeValue).toBe(n.nodeValue);
+      expect(under(live, region)).toEqual(under(n, copied));
+    }
+    expect(texts).toBeGreaterThan(50);
+  });
+
+  it.each([
+    ['the whole page', false],
+    ['the story region', true],
+  ])('still leads each paragraph Readability kept from %s back to its live paragraph', (_, inRegion) => {
+    const doc = parseHtml(html, URL_);
+    const { clone, liveOf } = cloneWithMap(doc, inRegion ? storyRegion(doc, false) : null);
+    const kept = extractArticle(clone, URL_, doc)!.content;
     const paragraphs = [...kept.querySelectorAll('p')].filter((p) => p.textContent!.trim().length > 80);
     expect(paragraphs.length).toBeGreaterThanOrEqual(10);
     for (const p of paragraphs) {

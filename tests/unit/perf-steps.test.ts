@@ -75,7 +75,7 @@ describe('Lede on a page', () => {
     const analysis = (await page.articleAnalysis())!;
     expect(analysis.summary.length).toBeGreaterThan(0);
     expect(load).toHaveBeenCalledTimes(1);
-    expect(stepsInOrder()).toEqual(['detect', 'clone', 'parse', 'summary+quotes', 'assemble', 'story-map', 'declutter']);
+    expect(stepsInOrder()).toEqual(['detect', 'region', 'clone', 'parse', 'summary+quotes', 'assemble', 'story-map', 'declutter']);
     // The story map gives the page a turn at least once: before the headline, byline and lead picture.
     expect(stepNames().filter((n) => n === 'story-map').length).toBeGreaterThanOrEqual(2);
     expect(perfLog().settled).toBe(true);
@@ -100,7 +100,7 @@ describe('Lede on a page', () => {
     expect(Object.keys(answered)).not.toContain('paragraphs');
     expect(analysis.paragraphs.some((p) => p.includes('Kirby'))).toBe(true);
     expect(analysis.text).toContain(analysis.paragraphs[0]);
-    expect(stepsInOrder()).toEqual(['detect', 'clone', 'parse', 'story-send', 'assemble', 'story-map', 'declutter']);
+    expect(stepsInOrder()).toEqual(['detect', 'region', 'clone', 'parse', 'story-send', 'assemble', 'story-map', 'declutter']);
     expect(perfLog().elsewhere).toEqual({ 'summary+quotes': 7 });
     expect(analysis.quotes.filter((q) => q.key).map((q) => q.speaker)).toEqual(['John Kirby', 'John Kirby']);
 

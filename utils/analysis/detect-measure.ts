@@ -170,31 +170,10 @@ export function measurePage(doc: Document, url: string, ld: LdNode[] = readJsonL
     markup.date || ld.some((n) => typeof n.datePublished === 'string' && !ldTypes(n).some(isNonStoryType));
 
   // Chinese, Japanese or Korean: by the page's lang, its title, else the first paragraph with some text.
-  let cjk: boolean | null = isCjkLang(doc.documentElement?.getAttribute('lang') ?? '') || mostlyCjk(doc.title ?? '') || null;
-
-  // Long paragraphs, grouped by the block two levels up (a story's paragraphs share it even when each sits in its
-  // own wrapper). The biggest group is the main text.
-  const blocks = new Map<Element, number>();
-  let proseChars = 0;
-  let mainChars = 0;
-  let main: Element | null = null;
-  const paragraphs = doc.querySelectorAll('p, pre');
-  for (let i = 0; i < paragraphs.length && i < MAX_PARAGRAPHS && proseChars < MAX_PROSE; i++) {
-    const p = paragraphs[i];
-    const text = p.textContent ?? '';
-    if (cjk === null && text.length >= 20) cjk = mostlyCjk(text.slice(0, 200));
-    const prose = proseLength(p, text.length, cjk ? CJK_WEIGHT : 1);
-    if (prose === 0) continue;
-    proseChars += prose;
-    const parent = p.parentElement;
-    const block = parent?.parentElement ?? parent ?? p;
-    const chars = (blocks.get(block) ?? 0) + prose;
-    blocks.set(block, chars);
-    if (chars > mainChars) {
-      mainChars = chars;
-      main = block;
-    }
-  }
+  const { proseChars, mainChars, main, cjk } = proseBlocks(
+    doc,
+    isCjkLang(doc.documentElement?.getAttribute('lang') ?? '') || mostlyCjk(doc.title ?? '') || null,
+  );
   const container = main ? storyContainer(main) : '';
 
   // An author: in metadata, in rel/itemprop markup, or a byline/author class around the main text (a class search
@@ -225,13 +204,56 @@ export function measurePage(doc: Document, url: string, ld: LdNode[] = readJsonL
     byline,
     url: shape.shape,
     urlEvidence: shape.evidence,
-    cjk: cjk === true,
+    cjk,
     mainChars,
     proseChars,
     headlineChars: headline.length * (cjk ? CJK_WEIGHT : 1),
     container,
     ...pageClass(doc),
   };
+}
+
+export interface ProseBlocks {
+  /** Prose characters per block (the element two levels above its long paragraphs). */
+  blocks: Map<Element, number>;
+  /** Prose characters in long paragraphs anywhere on the page (as far as read). */
+  proseChars: number;
+  /** The block with the most prose (the main text), and how much it holds. */
+  main: Element | null;
+  mainChars: number;
+  cjk: boolean;
+}
+
+/**
+ * Long paragraphs, grouped by the block two levels up (a story's paragraphs share it even when each sits in its own
+ * wrapper); the biggest group is the main text. `cjk` null: decided by the first paragraph with some text.
+ * Detection reads a bounded part of the page (`capped`); the story's region reads it all.
+ */
+export function proseBlocks(doc: Document, cjk: boolean | null, capped = true): ProseBlocks {
+  const blocks = new Map<Element, number>();
+  let proseChars = 0;
+  let mainChars = 0;
+  let main: Element | null = null;
+  const maxParagraphs = capped ? MAX_PARAGRAPHS : Infinity;
+  const maxProse = capped ? MAX_PROSE : Infinity;
+  const paragraphs = doc.querySelectorAll('p, pre');
+  for (let i = 0; i < paragraphs.length && i < maxParagraphs && proseChars < maxProse; i++) {
+    const p = paragraphs[i];
+    const text = p.textContent ?? '';
+    if (cjk === null && text.length >= 20) cjk = mostlyCjk(text.slice(0, 200));
+    const prose = proseLength(p, text.length, cjk ? CJK_WEIGHT : 1);
+    if (prose === 0) continue;
+    proseChars += prose;
+    const parent = p.parentElement;
+    const block = parent?.parentElement ?? parent ?? p;
+    const chars = (blocks.get(block) ?? 0) + prose;
+    blocks.set(block, chars);
+    if (chars > mainChars) {
+      mainChars = chars;
+      main = block;
+    }
+  }
+  return { blocks, proseChars, main, mainChars, cjk: cjk === true };
 }
 
 function mostlyCjk(text: string): boolean {

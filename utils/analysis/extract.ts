@@ -27,10 +27,11 @@ const BLOCK_TAGS = new Set([
 
 /**
  * Runs Readability on `sacrificial` (it is modified) and returns the story, or null when Readability finds none.
- * Metadata is read before parsing because Readability strips the scripts that carry JSON-LD.
+ * Metadata is read before parsing because Readability strips the scripts that carry JSON-LD; from `page` when
+ * `sacrificial` is a copy of part of it (copyRegion).
  */
-export function extractArticle(sacrificial: Document, url: string): Extraction | null {
-  const pageMeta = readPageMeta(sacrificial, url);
+export function extractArticle(sacrificial: Document, url: string, page: Document = sacrificial): Extraction | null {
+  const pageMeta = readPageMeta(page, url);
   const result = new Readability<Element>(sacrificial, { serializer: (el) => el as Element }).parse();
   if (!result?.content) return null;
   const meta: ArticleMeta = {

@@ -6,10 +6,11 @@ import { articleOf, pageWithoutStory, storyText } from '../analysis/assemble';
 import { withStoryText } from '../analysis/story-brief';
 import { decide } from '../analysis/detect-model';
 import { extractArticle } from '../analysis/extract';
+import { storyRegion } from '../analysis/story-region';
 import { cloneWithMap } from './clone-map';
 import { Declutter } from './declutter';
 import { mapStoryInSlices } from './story';
 
-export const analyser = { decide, cloneWithMap, extractArticle, storyText, withStoryText, articleOf, pageWithoutStory, mapStoryInSlices, Declutter };
+export const analyser = { decide, storyRegion, cloneWithMap, extractArticle, storyText, withStoryText, articleOf, pageWithoutStory, mapStoryInSlices, Declutter };
 
 export type PageAnalyser = typeof analyser;

@@ -1,5 +1,7 @@
-// A clone of the live document for Readability to consume, with a way back from each cloned node to the live
-// one, so that what Readability kept can be found on the page without re-parsing anything.
+// A clone of the live document (or of the story's region of it) for Readability to consume, with a way back from
+// each cloned node to the live one, so that what Readability kept can be found on the page without re-parsing
+// anything.
+import { copyRegion } from '../analysis/story-region';
 
 export interface MappedClone {
   clone: Document;
@@ -11,16 +13,21 @@ export interface MappedClone {
 export const MEDIA_TAGS = ['IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'IFRAME', 'SVG', 'TABLE', 'FIGURE', 'CANVAS', 'MATH'];
 const MEDIA_SELECTOR = MEDIA_TAGS.join(',').toLowerCase();
 
-export function cloneWithMap(doc: Document): MappedClone {
-  const clone = doc.cloneNode(true) as Document;
+/** The whole page, or with `region` (storyRegion) only that part of its body (and its head: copyRegion). */
+export function cloneWithMap(doc: Document, region?: Element | null): MappedClone {
+  const part = region ? copyRegion(doc, region) : null;
+  const clone = part?.copy ?? (doc.cloneNode(true) as Document);
+  const liveRoot: Node = region ?? doc;
+  const copyRoot: Node = part?.region ?? clone;
   const map = new Map<Node, Node>();
   // Only what the story map asks about (text, media), found in the same order in both trees: cloneNode(true) copies
   // every child list in order. Half the cost of pairing every node, in Chromium, on the corpus's articles.
-  const live = doc.createTreeWalker(doc, 4 /* text */);
-  const copy = clone.createTreeWalker(clone, 4);
+  const live = doc.createTreeWalker(liveRoot, 4 /* text */);
+  const copy = clone.createTreeWalker(copyRoot, 4);
   for (let l = live.nextNode(), c = copy.nextNode(); l && c; l = live.nextNode(), c = copy.nextNode()) map.set(c, l);
-  const liveMedia = doc.querySelectorAll(MEDIA_SELECTOR);
-  const copyMedia = clone.querySelectorAll(MEDIA_SELECTOR);
+  if (region && part && MEDIA_TAGS.includes(region.tagName)) map.set(part.region, region);
+  const liveMedia = (liveRoot as ParentNode).querySelectorAll(MEDIA_SELECTOR);
+  const copyMedia = (copyRoot as ParentNode).querySelectorAll(MEDIA_SELECTOR);
   for (let i = 0; i < liveMedia.length && i < copyMedia.length; i++) map.set(copyMedia[i], liveMedia[i]);
   return { clone, liveOf: (node) => map.get(node) };
 }

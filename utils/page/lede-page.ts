@@ -137,10 +137,19 @@ export class LedePage {
     await loaded(this.doc);
     const a = await this.loadAnalyser();
     await yieldToPage();
-    const mapped = timed('clone', () => a.cloneWithMap(this.doc));
+    // Readability reads the story's region of the page (and its head), else the whole page: about half the elements
+    // of an article page, and the same story.
+    const region = timed('region', () => a.storyRegion(this.doc, this.verdict.measures.cjk));
+    let mapped = timed('clone', () => a.cloneWithMap(this.doc, region));
     await yieldToPage();
-    const extraction = timed('parse', () => a.extractArticle(mapped.clone, this.url));
+    let extraction = timed('parse', () => a.extractArticle(mapped.clone, this.url, this.doc));
     await yieldToPage();
+    if (!extraction && region) {
+      mapped = timed('clone', () => a.cloneWithMap(this.doc));
+      await yieldToPage();
+      extraction = timed('parse', () => a.extractArticle(mapped.clone, this.url));
+      await yieldToPage();
+    }
     const { declutter, ...options } = choices;
     let analysis: Analysis;
     if (extraction) {

@@ -41,7 +41,7 @@ export interface PageRecord {
  * non-article). Summary and quotes are read in the background: on the page that is 'story-send' (the text copied
  * into the message), or 'summary+quotes' where the background could not answer and the page read them itself.
  */
-export const ANALYSIS_STEPS = ['detect', 'clone', 'parse', 'story-send', 'summary+quotes', 'assemble', 'story-map', 'declutter'];
+export const ANALYSIS_STEPS = ['detect', 'region', 'clone', 'parse', 'story-send', 'summary+quotes', 'assemble', 'story-map', 'declutter'];
 
 const LONG_TASK_MS = 50;
 
