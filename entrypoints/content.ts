@@ -1,13 +1,9 @@
-import { storage } from 'wxt/utils/storage';
-import { followDeclutterSettings } from '@/utils/browser/follow-settings';
 import { announceArticle, detectedArticle } from '@/utils/browser/page-announce';
 import { answer, askBackground, type ContentRequests } from '@/utils/messages';
-import { loadQuoteFinder, quoteFinderIfLoaded } from '@/utils/page/analyser-loader';
+import { loadAnalyser, loadQuoteFinder, quoteFinderIfLoaded } from '@/utils/page/analyser-loader';
 import { LedePage } from '@/utils/page/lede-page';
 import { followPages } from '@/utils/page/navigation';
 import { ReaderView } from '@/utils/page/reader-overlay';
-import { needsBody } from '@/utils/storage/saved-store';
-import { getSettings, shouldDeclutter, SUMMARY_SENTENCES } from '@/utils/storage/settings';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -17,16 +13,9 @@ export default defineContentScript({
   // on the document, which a page can only hear by knowing that id, is what stops an older copy of this script.
   noScriptStartedPostMessage: true,
   main() {
-    // Settings are read only on a page that turns out to be an article (detection needs none): the other pages,
-    // most of the web, cost one detection and nothing more.
-    const choicesFor = (url: string) => async () => {
-      const settings = await getSettings();
-      return {
-        declutter: shouldDeclutter(settings, url),
-        summarySentences: SUMMARY_SENTENCES[settings.summaryLength],
-        keyQuotes: settings.keyQuotes,
-      };
-    };
+    // Settings are read only on a page that turns out to be an article (detection needs none), by the analysis
+    // code it loads then: the other pages, most of the web, cost one detection and carry no storage layer.
+    const choicesFor = (url: string) => async () => (await loadAnalyser()).pageChoices(url);
     const pageAt = (url: string, previous: LedePage | null = null) =>
       Promise.resolve(
         new LedePage(
@@ -68,14 +57,14 @@ export default defineContentScript({
     });
     // A link saved without its clean copy gets it when the reader opens the page: the background keeps it.
     void page
-      .then(async (p) => p.isArticle && (await needsBody(storage, location.href)) && p.getAnalysis())
+      .then(async (p) => p.isArticle && (await (await loadAnalyser()).savedWithoutCopy(location.href)) && p.getAnalysis())
       .then((analysis) => (analysis && analysis.isArticle ? askBackground('saved:fill-body', { analysis }) : null))
       .catch((e) => console.warn('Lede: clean copy not kept', e));
     announce(page, false);
     // Settings changes apply to an article page without a reload.
     void page.then(async (p) => {
       if (!p.isArticle) return;
-      followDeclutterSettings(location.href, await getSettings(), async (enabled) => (await page).setDeclutter(enabled));
+      await (await loadAnalyser()).followSettings(location.href, async (enabled) => (await page).setDeclutter(enabled));
     });
   },
 });

@@ -1,7 +1,8 @@
 // What each built file carries onto web pages. A page that is not an article loads only the content script; an
 // article loads the analysis code as well. Neither may carry code the page never runs: the browser API layer
 // (webextension-polyfill) belongs to the content script alone, and Readability and the declutter rules to the
-// analysis file. (A stray auto-import once put the polyfill into the analysis file, 10 kB on every article.)
+// analysis file, and the storage layer (settings, library) to the files an article loads. (A stray auto-import once
+// put the polyfill into the analysis file, 10 kB on every article.)
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +26,12 @@ for (const kind of ['chromium', 'firefox'] as const) {
       expect(read('page-analysis.js')).toContain('_grabArticle');
       expect(read('page-analysis.js')).toContain('indicates required');
       expect(read('quote-finder.js')).toContain('lede-quote');
+    });
+
+    it('keeps the storage layer out of the content script: only an article reads the settings or the library', () => {
+      const storageLayer = 'must be loaded in a web extension environment'; // @wxt-dev/storage's own check
+      expect(read('content-scripts/content.js')).not.toContain(storageLayer);
+      expect(read('page-analysis.js')).toContain(storageLayer);
     });
 
     it('keeps Readability out of the text reader and the background: they read text, not pages', () => {

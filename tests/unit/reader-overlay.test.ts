@@ -78,7 +78,7 @@ describe('ReaderView (the content script’s side)', () => {
       loads: 0,
       load: async (): Promise<OverlayModule> => {
         d.loads++;
-        return { mountOverlay: (doc, options) => (d.mounted++, mountOverlay(doc, options)) };
+        return { mountOverlay: (doc, options) => (d.mounted++, mountOverlay(doc, options)), prefs: d.prefs, savePrefs: d.savePrefs };
       },
       prefs: async () => PREFS,
       savePrefs: vi.fn(async () => undefined),

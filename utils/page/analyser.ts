@@ -1,5 +1,5 @@
 // What Lede runs on an article and nowhere else: Readability on a clone, summary and quotes, the story map and
-// declutter. It is a file of its own (entrypoints/page-analysis.ts), loaded by the content script only once a
+// declutter, and what the page reads of the settings. It is a file of its own (entrypoints/page-analysis.ts), loaded by the content script only once a
 // page turns out to be an article (or the reader asks for one), so the other pages never fetch, compile or keep
 // it: it is two thirds of Lede's page code.
 import { articleOf, pageWithoutStory, storyText } from '../analysis/assemble';
@@ -7,10 +7,26 @@ import { withStoryText } from '../analysis/story-brief';
 import { decide } from '../analysis/detect-model';
 import { extractArticle } from '../analysis/extract';
 import { storyRegion } from '../analysis/story-region';
+import { followSettings, pageChoices, savedWithoutCopy } from './article-settings';
 import { cloneWithMap } from './clone-map';
 import { Declutter } from './declutter';
 import { mapStoryInSlices } from './story';
 
-export const analyser = { decide, storyRegion, cloneWithMap, extractArticle, storyText, withStoryText, articleOf, pageWithoutStory, mapStoryInSlices, Declutter };
+export const analyser = {
+  decide,
+  storyRegion,
+  cloneWithMap,
+  extractArticle,
+  storyText,
+  withStoryText,
+  articleOf,
+  pageWithoutStory,
+  mapStoryInSlices,
+  Declutter,
+  // (the reader's settings and library, which only an article reads)
+  pageChoices,
+  savedWithoutCopy,
+  followSettings,
+};
 
 export type PageAnalyser = typeof analyser;

@@ -133,8 +133,8 @@ export class LedePage {
   }
 
   private async analyse(force: boolean): Promise<Analysis> {
-    const choices = await this.options.choices();
     await loaded(this.doc);
+    const choices = await this.options.choices();
     const a = await this.loadAnalyser();
     await yieldToPage();
     // Readability reads the story's region of the page (and its head), else the whole page: about half the elements

@@ -8,7 +8,6 @@ import { OVERLAY_FILE, OVERLAY_GLOBAL, type OverlayModule } from '@/components/r
 import type { ReaderPrefs } from '@/components/reader/prefs';
 import type { Analysis } from '../analysis/types';
 import type { ReaderState } from '../messages';
-import { getSettings, updateSettings } from '../storage/settings';
 import { loadOnce, quoteFinderIfLoaded } from './analyser-loader';
 
 export const loadOverlay = () => loadOnce<OverlayModule>(OVERLAY_FILE, OVERLAY_GLOBAL, 'The reader view could not be loaded');
@@ -19,7 +18,11 @@ export interface ReaderViewDeps {
   savePrefs(patch: Partial<ReaderPrefs>): Promise<unknown>;
 }
 
-const extensionDeps: ReaderViewDeps = { load: loadOverlay, prefs: getSettings, savePrefs: updateSettings };
+const extensionDeps: ReaderViewDeps = {
+  load: loadOverlay,
+  prefs: async () => (await loadOverlay()).prefs(),
+  savePrefs: async (patch) => (await loadOverlay()).savePrefs(patch),
+};
 
 export class ReaderView {
   private handle: OverlayHandle | null = null;

@@ -9,8 +9,8 @@ import {
   bodyKey,
   progressKey,
   ID_BUCKETS,
-  idBucket,
   idsKey,
+  locateIn,
   INDEX_KEY,
   LIBRARY_VERSION,
   SEARCH_KEY,
@@ -25,7 +25,6 @@ import { LibraryTx } from './library-tx';
 import { describeStorageError } from './storage-errors';
 import { addSegment, createSearchUpkeep, indexedDoc, readSearchMeta, segmentKeys, type SearchUpkeep } from './search-store';
 import {
-  articleId,
   emptyLibraryIndex,
   isLibraryIndex,
   type LibraryIndex,
@@ -92,18 +91,6 @@ interface Trash {
 }
 
 export const SETTINGS_KEY = 'local:settings' as const;
-
-/**
- * Whether `url` is saved as a link waiting for its clean copy: one small read, cheap enough for the content
- * script to ask on every article it reads before it sends the analysis ('saved:fill-body').
- */
-export async function needsBody(storage: WxtStorage, url: string): Promise<boolean> {
-  const at = await locateIn(storage, articleId(url));
-  return at !== null && at[1] === 0;
-}
-
-const locateIn = async (storage: WxtStorage, id: string): Promise<Location | null> =>
-  unstored<IdBucket>(await storage.getItem(idsKey(idBucket(id))), {})[id] ?? null;
 
 export function createSavedReader(storage: WxtStorage, migrate?: () => Promise<unknown>): SavedReader {
   const index = async (): Promise<LibraryIndex> => {
