@@ -2,7 +2,7 @@
 // (page-analysis.js), so the content script that every page runs carries no storage layer.
 import { storage } from 'wxt/utils/storage';
 import { followDeclutterSettings } from '../browser/follow-settings';
-import { needsBody } from '../storage/library-keys';
+import { needsBody } from '../storage/library-lookup';
 import { getSettings, shouldDeclutter, SUMMARY_SENTENCES } from '../storage/settings';
 import type { PageChoices } from './lede-page';
 

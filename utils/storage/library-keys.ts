@@ -9,8 +9,7 @@
 //   local:progress:<id>    how far the reader got in the saved copy, 0..1 (kept and dropped with the body)
 //   local:trash            the last deletion, kept for undo until the next one
 //   local:search, local:ix:<segment>:<part>   the full-text index (derived data: rebuilt when missing)
-import type { WxtStorage } from 'wxt/utils/storage';
-import { articleId, cyrb53 } from './schema';
+import { cyrb53 } from './schema';
 
 export type LocalKey = `local:${string}`;
 
@@ -50,17 +49,3 @@ export function unstored<T>(value: unknown, fallback: T): T {
 /** Shard number and whether the article has its clean copy, stored per id in its bucket. */
 export type Location = [shard: number, hasBody: 0 | 1];
 export type IdBucket = Record<string, Location>;
-
-/** Where the entry `id` lives: its shard and whether it has its clean copy; null when it is not saved. */
-export const locateIn = async (storage: WxtStorage, id: string): Promise<Location | null> =>
-  unstored<IdBucket>(await storage.getItem(idsKey(idBucket(id))), {})[id] ?? null;
-
-/**
- * Whether `url` is saved as a link waiting for its clean copy: one small read, cheap enough for an article's page
- * to ask before it sends the analysis ('saved:fill-body'). Here, not with the library's writer (saved-store.ts),
- * so that the page loads the keys and not the writer.
- */
-export async function needsBody(storage: WxtStorage, url: string): Promise<boolean> {
-  const at = await locateIn(storage, articleId(url));
-  return at !== null && at[1] === 0;
-}

@@ -10,7 +10,6 @@ import {
   progressKey,
   ID_BUCKETS,
   idsKey,
-  locateIn,
   INDEX_KEY,
   LIBRARY_VERSION,
   SEARCH_KEY,
@@ -21,6 +20,7 @@ import {
   type Location,
 } from './library-keys';
 import { migrateV1toV2, migrateV2toV3 } from './library-migrations';
+import { locateIn } from './library-lookup';
 import { LibraryTx } from './library-tx';
 import { describeStorageError } from './storage-errors';
 import { addSegment, createSearchUpkeep, indexedDoc, readSearchMeta, segmentKeys, type SearchUpkeep } from './search-store';
