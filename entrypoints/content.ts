@@ -62,9 +62,11 @@ export default defineContentScript({
       .catch((e) => console.warn('Lede: clean copy not kept', e));
     announce(page, false);
     // Settings changes apply to an article page without a reload.
-    void page.then(async (p) => {
-      if (!p.isArticle) return;
-      await (await loadAnalyser()).followSettings(location.href, async (enabled) => (await page).setDeclutter(enabled));
-    });
+    void page
+      .then(async (p) => {
+        if (!p.isArticle) return;
+        await (await loadAnalyser()).followSettings(location.href, async (enabled) => (await page).setDeclutter(enabled));
+      })
+      .catch((e) => console.warn('Lede: settings changes will apply after a reload', e));
   },
 });
