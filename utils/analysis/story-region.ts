@@ -16,6 +16,8 @@ const HEADLINE_REACH = 4;
  */
 export function storyRegion(doc: Document, cjk: boolean): Element | null {
   const body = doc.body;
+  // (read again rather than kept from detection: every page would hold on to elements for the few that are
+  // articles; and detection stops reading early, the region needs all of the prose)
   const { blocks, proseChars, main } = proseBlocks(doc, cjk, false);
   if (!body || !main || !body.contains(main)) return null;
   const covered = (el: Element) => {
