@@ -26,12 +26,15 @@ import { ledeRetained, takeSnapshot } from './lib/heap.ts';
 import { ISOLATION_HEADERS, startIsolatedServer } from './lib/isolated-server.ts';
 import { evaluateIn, settledPerfLog, watchWorlds } from './lib/lede-world.ts';
 import { timePopup, type PopupTiming } from './lib/popup-timing.ts';
+import { timeBareContentScript } from './lib/bare-content-script.ts';
 import { timeBarePopup } from './lib/bare-popup.ts';
 import { printReport, type PageRecord } from './lib/page-report.ts';
 import { profileTable, startProfile, stopProfile } from './lib/profile.ts';
 import { extensionScripts, scriptThread, startTrace, stopTrace, tasksAround, traceClock } from './lib/trace.ts';
 
 const ALIGN_MARK = 'lede-bench-align';
+/** Non-article pages the one-line content script is loaded on (the yardstick for Lede's script load). */
+const BARE_SCRIPT_PAGES = 30;
 
 const PROFILE = process.env.BENCH_PROFILE === '1';
 /** Whether a performance.mark made in Lede's world shows in the page's own timeline (checked on the first page). */
@@ -143,6 +146,7 @@ export async function bench(ctx: BenchContext): Promise<void> {
   let plain: BrowserContext | null = null;
   const records: PageRecord[] = [];
   let bare: PopupTiming[] = [];
+  let bareScript: number[] = [];
   const t0 = Date.now();
   const version = await ext.browser.version();
   try {
@@ -174,6 +178,15 @@ export async function bench(ctx: BenchContext): Promise<void> {
         await page.close().catch(() => {});
       }
     }
+    // A content script of one line, on the first non-article pages, in the same browser.
+    const nonArticles = pages.filter((p) => !p.truth.isArticle).slice(0, BARE_SCRIPT_PAGES);
+    bareScript = await timeBareContentScript(
+      ext,
+      nonArticles.map((p) => (page: Page) => openCorpusPage(page, p, server.url(`${p.id}/source.html`), { headers: ISOLATION_HEADERS })),
+    ).catch((e: Error) => {
+      console.error(`bare content script yardstick failed: ${e.message.split('\n')[0]}`);
+      return [];
+    });
   } finally {
     await plain?.close().catch(() => {});
     await ext.close();
@@ -198,7 +211,7 @@ export async function bench(ctx: BenchContext): Promise<void> {
     })(),
     seconds: Math.round((Date.now() - t0) / 1000),
   };
-  const figures = printReport(records, bundles, environment, bare);
+  const figures = printReport(records, bundles, environment, bare, bareScript);
   console.log(
     `\nLede's step timings leave its isolated world only through DevTools (Runtime.evaluate in that world). ` +
       `A performance.mark made in Lede's world ${marksShared ? 'IS' : 'is not'} visible in the page's own timeline in this browser` +
@@ -207,7 +220,7 @@ export async function bench(ctx: BenchContext): Promise<void> {
   const profileFigures = PROFILE ? printProfiles() : undefined;
   mkdirSync(ctx.outDir, { recursive: true });
   const out = join(ctx.outDir, 'page.json');
-  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), environment, figures, marksShared, bundles, barePopup: bare, profile: profileFigures, pages: records }, null, 1));
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), environment, figures, marksShared, bundles, barePopup: bare, bareContentScript: bareScript, profile: profileFigures, pages: records }, null, 1));
   console.log(`\nFigures written to ${out}`);
 }
 

@@ -125,7 +125,13 @@ function verdict(t: Target): string {
   return t.limit > 0 ? `MISSED by ${by} (${((t.value / t.limit - 1) * 100).toFixed(0)} %)` : `MISSED by ${by}`;
 }
 
-export function printReport(records: PageRecord[], bundles: BundlePart[], environment: Record<string, unknown>, bare: PopupTiming[] = []) {
+export function printReport(
+  records: PageRecord[],
+  bundles: BundlePart[],
+  environment: Record<string, unknown>,
+  bare: PopupTiming[] = [],
+  bareScript: number[] = [],
+) {
   const art = classFigures(records.filter((r) => r.isArticle));
   const non = classFigures(records.filter((r) => !r.isArticle));
   console.log(`${records.length} pages (${art.pages} articles, ${non.pages} non-articles), ${environment.browser}, ${environment.cpu}, load average ${(environment.loadAverage as number[]).join(' ')}, ${environment.seconds} s`);
@@ -136,6 +142,8 @@ export function printReport(records: PageRecord[], bundles: BundlePart[], enviro
   const both = (label: string, a: Spread, n: Spread, f?: (x: number | null) => string) =>
     row([label, ...spreadCells(a, f), ...spreadCells(n, f)]);
   both('content script load (compile + top level, trace)', art.load, non.load);
+  const bareLoad = spread(bareScript);
+  both(`yardstick: a one-line content script's load (trace, ${bareScript.length} non-article pages)`, spread([]), bareLoad);
   both('yardstick: isProbablyReaderable, cold, in an isolated world', art.readerable, non.readerable);
   both('ratio detect / that yardstick, per page', art.detectVsReaderable, non.detectVsReaderable);
   both('detection again, page reloaded in the same tab (same renderer: a site\'s next page)', art.warmDetect, non.warmDetect);
@@ -209,6 +217,7 @@ export function printReport(records: PageRecord[], bundles: BundlePart[], enviro
     articles: art,
     nonArticles: non,
     barePopup: { toPaint: barePaint, toStart: bareStart, ledeShareMs: ledeShare },
+    bareContentScript: bareLoad,
     targets: targets.map((t) => ({ ...t, verdict: verdict(t) })),
     ratioOfMedians: ratioOfMedians(records),
   };
