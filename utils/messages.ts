@@ -122,19 +122,25 @@ export interface Sender {
   tab?: { id?: number };
 }
 
-/** Answers the requests named in `handlers`; errors travel back as messages, never as silence. */
+/**
+ * Answers the requests named in `handlers`; errors travel back as messages, never as silence. The answer goes by
+ * `sendResponse` (the listener returns true to keep the channel open): what Chrome's own API understands as well as
+ * Firefox's and the polyfill's, so the same code answers in the content script, which runs without the polyfill.
+ */
 export function answer<R extends Protocol<R>>(
   handlers: Handlers<R>,
 ): () => void {
-  const listener = (message: unknown, sender: Sender): Promise<Reply<unknown>> | undefined => {
+  const listener = (message: unknown, sender: Sender, sendResponse: (reply: Reply<unknown>) => void): true | undefined => {
     if (!isEnvelope(message) || !(message.lede in handlers)) return undefined;
     const handler = handlers[message.lede as keyof R] as (p: unknown, s: Sender) => unknown;
-    return Promise.resolve()
+    void Promise.resolve()
       .then(() => handler(message.payload, sender))
       .then(
         (value) => ({ ok: true as const, value }),
         (e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) }),
-      );
+      )
+      .then(sendResponse);
+    return true;
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
