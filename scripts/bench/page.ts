@@ -83,7 +83,7 @@ async function ledePass(ext: ExtensionBrowser, open: Open, p: CorpusPage): Promi
     record.elsewhere = log?.elsewhere ?? {};
     record.detected = log?.steps.some((s) => s.name === 'clone') ?? false;
     const loads = extensionScripts(events, ext.extensionOrigin, worlds.worldName() ?? '');
-    record.scripts = loads.map(({ url, ms }) => ({ url, ms }));
+    record.scripts = loads.map(({ url, ms, cpuMs }) => ({ url, ms, cpuMs }));
     const own = (log?.steps ?? []).filter((s) => s.name !== 'page-meta');
     const longestOf = (steps: typeof own) => steps.reduce((a, s) => (s.ms > a.ms ? s : a), { name: '', ms: 0, start: 0 });
     const longest = longestOf(own);
@@ -100,11 +100,12 @@ async function ledePass(ext: ExtensionBrowser, open: Open, p: CorpusPage): Promi
       intervals.push(...loads.map((e): [number, number] => [e.ts, e.ts + e.ms * 1000]));
       const tasks = tasksAround(events, thread, intervals);
       const names = [...own.map((s) => s.name), ...loads.map((e) => `load ${e.url}`)];
-      const i = tasks.indexOf(Math.max(...tasks));
-      record.longestTask = { name: names[i], ms: tasks[i] };
-      const others = tasks.map((ms, k) => (names[k] === 'parse' ? 0 : ms));
+      const walls = tasks.map((t) => t.ms);
+      const i = walls.indexOf(Math.max(...walls));
+      record.longestTask = { name: names[i], ...tasks[i] };
+      const others = walls.map((ms, k) => (names[k] === 'parse' ? 0 : ms));
       const j = others.indexOf(Math.max(...others));
-      record.longestOtherTask = { name: names[j], ms: others[j] };
+      record.longestOtherTask = { name: names[j], ...tasks[j], ms: others[j] };
     }
 
     if (log?.settled) {
@@ -146,7 +147,7 @@ export async function bench(ctx: BenchContext): Promise<void> {
   let plain: BrowserContext | null = null;
   const records: PageRecord[] = [];
   let bare: PopupTiming[] = [];
-  let bareScript: number[] = [];
+  let bareScript: Awaited<ReturnType<typeof timeBareContentScript>> = [];
   const t0 = Date.now();
   const version = await ext.browser.version();
   try {

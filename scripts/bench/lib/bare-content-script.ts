@@ -7,7 +7,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import type { ExtensionBrowser } from '../../../tests/e2e/lib/index.ts';
-import { extensionScripts, startTrace, stopTrace } from './trace.ts';
+import { extensionScripts, startTrace, stopTrace, type ScriptEvaluation } from './trace.ts';
 
 const MANIFEST = {
   manifest_version: 3,
@@ -16,13 +16,16 @@ const MANIFEST = {
   content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['content.js'], run_at: 'document_idle' }],
 };
 
-/** The bare content script's evaluation (ms) on each page `open` loads in a fresh tab; pages where none shows are left out. */
-export async function timeBareContentScript(ext: ExtensionBrowser, opens: ((page: Page) => Promise<unknown>)[]): Promise<number[]> {
+/** The bare content script's evaluation on each page `open` loads in a fresh tab; pages where none shows are left out. */
+export async function timeBareContentScript(
+  ext: ExtensionBrowser,
+  opens: ((page: Page) => Promise<unknown>)[],
+): Promise<Pick<ScriptEvaluation, 'ms' | 'cpuMs'>[]> {
   const dir = mkdtempSync(join(os.tmpdir(), 'lede-bare-content-'));
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(MANIFEST));
   writeFileSync(join(dir, 'content.js'), 'globalThis.__bare = document.readyState;\n');
   const id = await ext.browser.installExtension(dir);
-  const out: number[] = [];
+  const out: Pick<ScriptEvaluation, 'ms' | 'cpuMs'>[] = [];
   try {
     for (const open of opens) {
       const page = await ext.browser.newPage();
@@ -30,8 +33,8 @@ export async function timeBareContentScript(ext: ExtensionBrowser, opens: ((page
         await startTrace(page);
         await open(page);
         await new Promise((r) => setTimeout(r, 500)); // (document_idle: the script runs after the load)
-        const ms = extensionScripts(await stopTrace(page), `chrome-extension://${id}`, '').find((s) => s.url === '/content.js')?.ms;
-        if (ms !== undefined) out.push(ms);
+        const load = extensionScripts(await stopTrace(page), `chrome-extension://${id}`, '').find((s) => s.url === '/content.js');
+        if (load) out.push({ ms: load.ms, cpuMs: load.cpuMs });
       } catch {
         await page.tracing.stop().catch(() => {});
       } finally {

@@ -16,16 +16,16 @@ export interface PageRecord {
   steps: Record<string, number>;
   /** ms of work Lede had done off the page's thread (the background), by name: not counted as the page's cost. */
   elsewhere?: Record<string, number>;
-  /** Extension scripts evaluated in the page (compile + top-level run), from the trace. */
-  scripts: { url: string; ms: number }[];
+  /** Extension scripts evaluated in the page (compile + top-level run), from the trace; `cpuMs`: thread time. */
+  scripts: { url: string; ms: number; cpuMs?: number }[];
   longestStep?: { name: string; ms: number };
   /** Non-articles: detection on the page reloaded in the same tab (same renderer: V8 has the code compiled). */
   warmDetect?: number;
   /** The longest whole main-thread task holding a step or a script evaluation of Lede's, from the trace. */
-  longestTask?: { name: string; ms: number };
+  longestTask?: { name: string; ms: number; cpuMs?: number };
   /** The longest step of Lede's own timing, and the longest whole task, other than parse(). */
   longestOtherStep?: { name: string; ms: number };
-  longestOtherTask?: { name: string; ms: number };
+  longestOtherTask?: { name: string; ms: number; cpuMs?: number };
   baseline?: Baseline;
   heap?: LedeHeap;
   popup?: PopupTiming;
@@ -56,6 +56,8 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const countBy = (xs: string[]) => xs.reduce<Record<string, number>>((m, x) => ((m[x] = (m[x] ?? 0) + 1), m), {});
 const wholeAnalysis = (r: PageRecord) => sum(ANALYSIS_STEPS.map((s) => r.steps[s] ?? 0));
 const loadMs = (r: PageRecord) => (r.scripts.length ? sum(r.scripts.map((s) => s.ms)) : null);
+const loadCpuMs = (r: PageRecord) =>
+  r.scripts.length && r.scripts.every((s) => s.cpuMs !== undefined) ? sum(r.scripts.map((s) => s.cpuMs!)) : null;
 const floor = (r: PageRecord) => (r.baseline ? r.baseline.cloneMs + r.baseline.parseMs : null);
 
 function classFigures(rs: PageRecord[]) {
@@ -80,6 +82,7 @@ function classFigures(rs: PageRecord[]) {
     readerable: spread(ok.map((r) => r.baseline?.readerableMs)),
     detectVsReaderable: spread(ok.map((r) => (r.baseline?.readerableMs ? r.steps.detect / r.baseline.readerableMs : null))),
     load: spread(ok.map(loadMs)),
+    loadCpu: spread(ok.map(loadCpuMs)),
     whole: spread(analysed.map(wholeAnalysis)),
     baselineClone: spread(analysed.map((r) => r.baseline?.cloneMs)),
     baselineParse: spread(analysed.map((r) => r.baseline?.parseMs)),
@@ -89,10 +92,14 @@ function classFigures(rs: PageRecord[]) {
     longestStep: spread(ok.map((r) => r.longestStep?.ms)),
     longestStepNotParse: spread(ok.map((r) => r.longestOtherStep?.ms ?? 0)),
     longestTask: spread(ok.map((r) => r.longestTask?.ms)),
+    longestTaskCpu: spread(ok.map((r) => r.longestTask?.cpuMs)),
     longTasksNotParse: ok
       .filter((r) => (otherTask(r)?.ms ?? 0) > LONG_TASK_MS || (otherStep(r)?.ms ?? 0) > LONG_TASK_MS)
       .sort((a, b) => (otherTask(b)?.ms ?? 0) - (otherTask(a)?.ms ?? 0))
-      .map((r) => `${r.id}: ${otherTask(r)?.name ?? otherStep(r)?.name} ${(otherTask(r)?.ms ?? otherStep(r)?.ms ?? 0).toFixed(0)} ms`),
+      .map((r) => {
+        const cpu = otherTask(r)?.cpuMs;
+        return `${r.id}: ${otherTask(r)?.name ?? otherStep(r)?.name} ${(otherTask(r)?.ms ?? otherStep(r)?.ms ?? 0).toFixed(0)} ms${cpu === undefined ? '' : ` (thread ran ${cpu.toFixed(0)} ms of it)`}`;
+      }),
     longTasksByStep: countBy(
       ok.filter((r) => (otherTask(r)?.ms ?? 0) > LONG_TASK_MS).map((r) => otherTask(r)!.name),
     ),
@@ -130,7 +137,7 @@ export function printReport(
   bundles: BundlePart[],
   environment: Record<string, unknown>,
   bare: PopupTiming[] = [],
-  bareScript: number[] = [],
+  bareScript: { ms: number; cpuMs?: number }[] = [],
 ) {
   const art = classFigures(records.filter((r) => r.isArticle));
   const non = classFigures(records.filter((r) => !r.isArticle));
@@ -142,8 +149,11 @@ export function printReport(
   const both = (label: string, a: Spread, n: Spread, f?: (x: number | null) => string) =>
     row([label, ...spreadCells(a, f), ...spreadCells(n, f)]);
   both('content script load (compile + top level, trace)', art.load, non.load);
-  const bareLoad = spread(bareScript);
+  both('  of which the main thread ran (trace thread time; the rest it waited for a core)', art.loadCpu, non.loadCpu);
+  const bareLoad = spread(bareScript.map((b) => b.ms));
+  const bareLoadCpu = spread(bareScript.map((b) => b.cpuMs));
   both(`yardstick: a one-line content script's load (trace, ${bareScript.length} non-article pages)`, spread([]), bareLoad);
+  both('  of which the main thread ran', spread([]), bareLoadCpu);
   both('yardstick: isProbablyReaderable, cold, in an isolated world', art.readerable, non.readerable);
   both('ratio detect / that yardstick, per page', art.detectVsReaderable, non.detectVsReaderable);
   both('detection again, page reloaded in the same tab (same renderer: a site\'s next page)', art.warmDetect, non.warmDetect);
@@ -158,6 +168,7 @@ export function printReport(
   both('longest Lede step (own timing)', art.longestStep, non.longestStep);
   both('longest Lede step other than parse', art.longestStepNotParse, non.longestStepNotParse);
   both('longest task holding Lede work (trace)', art.longestTask, non.longestTask);
+  both('  of which the main thread ran', art.longestTaskCpu, non.longestTaskCpu);
   both('click to summary painted (popup)', art.popupToSummary, non.popupToSummary, (x) => ms(x, 0));
   both('click to popup answer painted', art.popupToAnswer, non.popupToAnswer, (x) => ms(x, 0));
   both('click to popup document start (the browser)', art.popupStart, non.popupStart, (x) => ms(x, 0));
@@ -218,6 +229,7 @@ export function printReport(
     nonArticles: non,
     barePopup: { toPaint: barePaint, toStart: bareStart, ledeShareMs: ledeShare },
     bareContentScript: bareLoad,
+    bareContentScriptCpu: bareLoadCpu,
     targets: targets.map((t) => ({ ...t, verdict: verdict(t) })),
     ratioOfMedians: ratioOfMedians(records),
   };

@@ -12,6 +12,8 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread time (µs): what the thread ran of `dur`; the rest it waited, for a core or for another thread. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: any;
@@ -30,6 +32,8 @@ export async function stopTrace(page: Page): Promise<TraceEvent[]> {
 export interface ScriptEvaluation {
   url: string;
   ms: number;
+  /** Of `ms`, the time the main thread ran (the rest it waited for a core: these machines are shared). */
+  cpuMs?: number;
   /** Trace clock, µs. */
   ts: number;
 }
@@ -48,12 +52,17 @@ export function extensionScripts(events: TraceEvent[], extensionOrigin: string, 
     if ((e.name === 'EvaluateScript' || e.name === 'v8.compileModule') && url.startsWith(extensionOrigin)) {
       const rel = url.slice(extensionOrigin.length);
       if (e.name === 'v8.compileModule') lastModule = rel;
-      out.push({ url: rel, ms: (e.dur ?? 0) / 1000, ts: e.ts });
+      out.push({ url: rel, ...durations(e), ts: e.ts });
     } else if (e.name === 'v8.evaluateModule' && e.args?.worldName === worldName) {
-      out.push({ url: lastModule, ms: (e.dur ?? 0) / 1000, ts: e.ts });
+      out.push({ url: lastModule, ...durations(e), ts: e.ts });
     }
   }
   return out;
+}
+
+/** An event's wall time and thread time, in ms (thread time only where the trace has it). */
+export function durations(e: TraceEvent): { ms: number; cpuMs?: number } {
+  return { ms: (e.dur ?? 0) / 1000, ...(e.tdur === undefined ? {} : { cpuMs: e.tdur / 1000 }) };
 }
 
 /** Trace µs of performance.now() 0 in the page, from a mark the benchmark made at a known performance.now(). */
@@ -67,17 +76,22 @@ export function traceClock(events: TraceEvent[], markName: string, markStartMs: 
 /**
  * The whole main-thread task (RunTask) around each interval [startUs, endUs] on the page's renderer main
  * thread: the thread that ran the given evaluation. Its duration includes the browser's own work in that task,
- * so it bounds Lede's share from above (the step's own time bounds it from below).
+ * so it bounds Lede's share from above (the step's own time bounds it from below); `cpuMs` is the part of it the
+ * thread ran rather than waited for a core.
  */
-export function tasksAround(events: TraceEvent[], thread: { pid: number; tid: number }, intervals: [number, number][]): number[] {
+export function tasksAround(
+  events: TraceEvent[],
+  thread: { pid: number; tid: number },
+  intervals: [number, number][],
+): { ms: number; cpuMs?: number }[] {
   const tasks = events
     .filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === thread.pid && e.tid === thread.tid)
     .sort((a, b) => a.ts - b.ts);
   return intervals.map(([s, e]) => {
-    let best = 0;
+    let best: { ms: number; cpuMs?: number } = { ms: 0 };
     for (const t of tasks) {
       if (t.ts > s) break;
-      if (t.ts + (t.dur ?? 0) >= e) best = Math.max(best, (t.dur ?? 0) / 1000);
+      if (t.ts + (t.dur ?? 0) >= e && (t.dur ?? 0) / 1000 > best.ms) best = durations(t);
     }
     return best;
   });
