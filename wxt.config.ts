@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
 
 // The gecko id is fixed so Firefox profiles, tests and storage keep the same extension identity.
 export const GECKO_ID = 'lede@lede-reader.org';
@@ -14,14 +15,23 @@ export default defineConfig({
     // What runs on web pages (the content script every page runs, and the files it imports: all unlisted scripts)
     // talks to the browser's own API: Chrome's and Firefox's promise-based calls are all it uses, and the
     // polyfill's load (1.3 ms of a page's main thread, median) would be paid on the whole web for nothing.
-    // Extension pages and the background keep the polyfill.
+    // Extension pages and the background keep the polyfill. The content script also gets a context that does
+    // nothing at start-up (utils/page/quiet-context.ts says why).
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.type === 'content-script' || e.type === 'unlisted-script')) return;
+      const pageSide = {
+        'wxt/browser': '@wxt-dev/browser',
+        'wxt/utils/content-script-context': resolve(import.meta.dirname, 'utils/page/quiet-context.ts'),
+      };
       const alias = config.resolve?.alias;
-      const entries = Array.isArray(alias)
-        ? alias.filter((a) => a.find !== 'wxt/browser')
-        : Object.entries(alias ?? {}).filter(([find]) => find !== 'wxt/browser').map(([find, replacement]) => ({ find, replacement }));
-      config.resolve = { ...config.resolve, alias: [{ find: 'wxt/browser', replacement: '@wxt-dev/browser' }, ...entries] };
+      const entries = Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }));
+      config.resolve = {
+        ...config.resolve,
+        alias: [
+          ...Object.entries(pageSide).map(([find, replacement]) => ({ find, replacement })),
+          ...entries.filter((a) => !(typeof a.find === 'string' && a.find in pageSide)),
+        ],
+      };
     },
     // WXT names the toolbar button and the sidebar after their pages' <title>; the manifest's names are localised.
     'build:manifestGenerated': (_, manifest) => {

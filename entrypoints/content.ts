@@ -8,10 +8,7 @@ import { ReaderView } from '@/utils/page/reader-overlay';
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  // WXT's start-up would also post a message naming Lede's extension id to the page's window, which every page's
-  // scripts hear: a way for any site to tell that Lede is installed (and a task on every page). Its custom event
-  // on the document, which a page can only hear by knowing that id, is what stops an older copy of this script.
-  noScriptStartedPostMessage: true,
+  // (WXT's start-up, which tells the page that Lede is there, is left out of this build: utils/page/quiet-context.ts.)
   main() {
     // Settings are read only on a page that turns out to be an article (detection needs none), by the analysis
     // code it loads then: the other pages, most of the web, cost one detection and carry no storage layer.

@@ -21,6 +21,12 @@ for (const kind of ['chromium', 'firefox'] as const) {
       expect(read('background.js')).toContain('webextension-polyfill'); // what the test looks for is still there
     });
 
+    it("announces no start-up on the page: WXT's context, which dispatches an event on the document, is left out", () => {
+      // (utils/page/quiet-context.ts takes its place in the content script's build; WXT's names its event
+      // "<extension id>:content:wxt:content-script-started".)
+      expect(read('content-scripts/content.js')).not.toContain('content-script-started');
+    });
+
     it('keeps Readability, the declutter rules and the quote finder out of the content script every page runs', () => {
       const content = read('content-scripts/content.js');
       expect(content).not.toContain('_grabArticle'); // Readability

@@ -9,6 +9,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
+  builtGeckoId,
   launchBrowser,
   startStaticServer,
   type BrowserKind,
@@ -145,15 +146,19 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       await page.close();
     });
 
-    it('says nothing the page can hear: no message posted to it while Lede reads and declutters it', async () => {
+    it('says nothing the page can hear: no message posted to it, no event of its own, while Lede reads and declutters it', async () => {
       // (a page's message listeners hear every window.postMessage; WXT's content-script start-up posted one naming
-      // the extension's id on every page, unless told not to)
+      // the extension's id on every page, unless told not to, and dispatched an event on the document named after
+      // that id, which is public: the store's id in Chrome, the add-on id in Firefox)
+      const publicId = kind === 'firefox' ? builtGeckoId() : ext.extensionId;
       const page = watch(await ext.newPage());
-      await page.evaluateOnNewDocument(() => {
+      await page.evaluateOnNewDocument((started: string) => {
         const heard: string[] = [];
         Object.defineProperty(window, '__heard', { value: heard });
         addEventListener('message', (e) => heard.push(JSON.stringify(e.data)));
-      });
+        // (the type alone: Firefox does not let a page read the detail a content script's event carries)
+        document.addEventListener(started, (e) => heard.push(e.type));
+      }, `${publicId}:content:wxt:content-script-started`);
       await page.goto(server.url(LAZY));
       await page.waitForFunction(() => document.querySelectorAll('[data-lede-hidden]').length > 0, { timeout: 15_000 });
       expect(await page.evaluate(() => (window as unknown as { __heard: string[] }).__heard)).toEqual([]);
