@@ -3,6 +3,7 @@ import { answer, askBackground, type ContentRequests } from '@/utils/messages';
 import { loadAnalyser, loadQuoteFinder, quoteFinderIfLoaded } from '@/utils/page/analyser-loader';
 import { LedePage } from '@/utils/page/lede-page';
 import { followPages } from '@/utils/page/navigation';
+import { clearLeftovers } from '@/utils/page/page-marks';
 import { ReaderView } from '@/utils/page/reader-overlay';
 
 export default defineContentScript({
@@ -10,6 +11,8 @@ export default defineContentScript({
   runAt: 'document_idle',
   // (WXT's start-up, which tells the page that Lede is there, is left out of this build: utils/page/quiet-context.ts.)
   main() {
+    // An updated Lede starts over on pages the old one had decluttered, read or highlighted (page-marks.ts).
+    clearLeftovers(document);
     // Settings are read only on a page that turns out to be an article (detection needs none), by the analysis
     // code it loads then: the other pages, most of the web, cost one detection and carry no storage layer.
     const choicesFor = (url: string) => async () => (await loadAnalyser()).pageChoices(url);

@@ -4,13 +4,12 @@
 // and nothing of the view stays in it.
 import { h, render } from 'preact';
 import type { Analysis } from '@/utils/analysis/types';
+import { READER_HOST_TAG, READER_LOCK_ID } from '@/utils/page/page-marks';
 import { clearQuoteHighlight } from '@/utils/page/quote-highlight';
 import { fromAnalysis } from './article';
 import type { ReaderPrefs } from './prefs';
 import { Reader, type ReaderControl } from './Reader';
 import css from './reader.css?inline';
-
-export const HOST_TAG = 'lede-reader';
 
 export interface OverlayOptions {
   analysis: Analysis;
@@ -38,7 +37,7 @@ export function mountOverlay(doc: Document, options: OverlayOptions): OverlayHan
   const scroll = { left: win.scrollX, top: win.scrollY };
   const focused = doc.activeElement instanceof win.HTMLElement ? doc.activeElement : null;
 
-  const host = doc.createElement(HOST_TAG);
+  const host = doc.createElement(READER_HOST_TAG);
   host.style.cssText = HOST_STYLE;
   const root = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
@@ -46,6 +45,7 @@ export function mountOverlay(doc: Document, options: OverlayOptions): OverlayHan
   const mount = doc.createElement('div');
   root.append(style, mount);
   const lock = doc.createElement('style');
+  lock.id = READER_LOCK_ID;
   lock.textContent = LOCK_CSS;
 
   const control: { current: ReaderControl | null } = { current: null };

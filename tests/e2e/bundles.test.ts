@@ -31,10 +31,10 @@ for (const kind of ['chromium', 'firefox'] as const) {
       const content = read('content-scripts/content.js');
       expect(content).not.toContain('_grabArticle'); // Readability
       expect(content).not.toContain('indicates required'); // declutter's clutter words
-      expect(content).not.toContain('lede-quote'); // the quote highlight
+      expect(content).not.toContain('::highlight('); // the quote highlight's rules
       expect(read('page-analysis.js')).toContain('_grabArticle');
       expect(read('page-analysis.js')).toContain('indicates required');
-      expect(read('quote-finder.js')).toContain('lede-quote');
+      expect(read('quote-finder.js')).toContain('::highlight(');
     });
 
     it('keeps the storage layer out of the content script: only an article reads the settings or the library', () => {

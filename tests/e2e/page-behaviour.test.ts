@@ -9,6 +9,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
+  builtExtensionDir,
   builtGeckoId,
   launchBrowser,
   startStaticServer,
@@ -272,5 +273,39 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       expect(errors).toEqual([]);
       expect(await network.requests()).toEqual([]);
     });
+
+    // Firefox replaces an updated add-on's content scripts in the tabs already open (Chrome leaves the old copy
+    // running until the page is loaded again, so there is nothing to see there). Last: it installs Lede again.
+    if (kind === 'firefox')
+      it('starts afresh on an open article when Lede is updated: the old copy’s reader view and marks go', async () => {
+        const page = await ext.newPage(server.url(SPA));
+        await route(page, 'front');
+        await page.click('a.card');
+        await route(page, 'night-buses-winter');
+        await decluttered(page, BUSES);
+        const tabId = await ext.tabIdOf(page);
+        const opened = await ext.evaluateInExtension(
+          (id: number) => (globalThis as any).browser.tabs.sendMessage(id, { lede: 'reader:open', payload: {} }),
+          tabId,
+        );
+        expect(opened).toEqual({ ok: true, value: { open: true } });
+        await page.waitForFunction(() => document.querySelector('lede-reader') !== null, { timeout: 10_000 });
+        const scrolls = () => page.evaluate(() => getComputedStyle(document.documentElement).overflowY !== 'hidden');
+        expect(await scrolls()).toBe(false); // the reader view holds the page still
+        await page.evaluate(() => document.getElementById('lede-declutter-style')!.setAttribute('data-old-copy', ''));
+
+        await ext.browser.installExtension(builtExtensionDir('firefox')); // the update
+        // The new copy took the old one's reader view, scroll lock and marks away, and decluttered the page itself.
+        await page.waitForFunction(
+          () =>
+            document.querySelector('lede-reader') === null &&
+            document.querySelector('#lede-declutter-style:not([data-old-copy])') !== null,
+          { timeout: 15_000 },
+        );
+        expect(await scrolls()).toBe(true);
+        await decluttered(page, BUSES);
+        expect(await visibleText(page)).toContain('By spring we need a plan that does not depend on the reserves.');
+        await page.close();
+      });
   });
 }

@@ -2,10 +2,10 @@
 // Inside the article (its header and body) only what is clearly clutter goes; around the article, everything
 // goes (site header, rails, footer): the reader asked for the story, and one click brings the site back.
 import { ownSiteLinkShare, visibleLength } from './site-links';
+import { DECLUTTER_STYLE_ID as STYLE_ID, HIDDEN_ATTR } from './page-marks';
 import type { StoryMap } from './story';
 
-export const HIDDEN_ATTR = 'data-lede-hidden';
-const STYLE_ID = 'lede-declutter-style';
+export { HIDDEN_ATTR };
 
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'LINK', 'META', 'TEMPLATE', 'NOSCRIPT', 'BR', 'HR', 'HEAD', 'TITLE']);
 /** Longer than this, a box is not a promo or a newsletter pitch (about two short paragraphs). */

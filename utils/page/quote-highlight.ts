@@ -3,12 +3,10 @@
 // split by an attribution joined with " … "); the story's text nodes are read once into a string normalised the
 // same way, which maps back to (node, offset) so a match becomes a DOM Range.
 import type { Analysis } from '../analysis/types';
-import { HIDDEN_ATTR } from './declutter';
+import { HIDDEN_ATTR, HIGHLIGHT_NAME, OUTLINE_ATTR, QUOTE_STYLE_ID as STYLE_ID } from './page-marks';
 
-export const HIGHLIGHT_NAME = 'lede-quote';
-/** Where the CSS Custom Highlight API is missing, the quote's paragraph gets this attribute (an outline). */
-export const OUTLINE_ATTR = 'data-lede-quote';
-const STYLE_ID = 'lede-quote-style';
+// (Where the CSS Custom Highlight API is missing, the quote's paragraph gets OUTLINE_ATTR: an outline.)
+export { HIGHLIGHT_NAME, OUTLINE_ATTR };
 
 /** The rules that draw a highlight, for a stylesheet of the tree the quote lives in. */
 export const HIGHLIGHT_CSS =
