@@ -4,6 +4,8 @@ import { parseHtml } from '../../scripts/lib/dom';
 import { detectArticle, judgePage } from '../../utils/analysis/detect';
 import { SIGNALS, THRESHOLD, WEIGHTS } from '../../utils/analysis/detect-model';
 import type { Detection } from '../../utils/analysis/types';
+import { analyser } from '../../utils/page/analyser';
+import { LedePage } from '../../utils/page/lede-page';
 
 // Real corpus pages (see tests/fixtures/detect/README.md): what the detector decides on them is pinned here.
 interface FixturePage {
@@ -68,6 +70,26 @@ describe('detectArticle on real pages', { timeout: 60_000 }, () => {
     expect(d.declaredNonStory).toBe('Book');
     expect(d.score, why(d)).toBeGreaterThanOrEqual(d.threshold);
     expect(d.isArticle).toBe(false);
+  });
+
+  it('reads no text of such a page for the verdict alone, and all of it for the explanation', async () => {
+    const p = page('postlight-www-oreilly-co-jp');
+    const doc = load(p);
+    const queries = vi.spyOn(doc, 'querySelectorAll');
+    const verdict = judgePage(doc, urlOf(p));
+    const selectors = queries.mock.calls.map(([s]) => s);
+    queries.mockRestore();
+    expect(verdict.isArticle).toBe(false);
+    expect(verdict.measures.textRead).toBe(false);
+    expect(selectors).not.toContain('p, pre'); // the paragraphs (detect-measure.ts: proseBlocks)
+    // The explanation the popup's "Why?" shows on that page has every signal read, its text included.
+    const shown = await new LedePage(doc, urlOf(p), { choices: async () => ({ declutter: true }), analyser: async () => analyser }).getAnalysis();
+    expect(shown.detection).toEqual(detectArticle(doc, urlOf(p)));
+    expect(signal(shown.detection, 'main-text').value as number).toBeGreaterThan(1500);
+    // The same on every such page of the fixtures (the shop's product among them); the others are read in full.
+    const declares = pages.map((q) => detectArticle(load(q), urlOf(q)).declaredNonStory !== null);
+    expect(declares.filter(Boolean).length).toBeGreaterThan(1);
+    pages.forEach((q, i) => expect(judgePage(load(q), urlOf(q)).measures.textRead, q.id).toBe(!declares[i]));
   });
 
   it('sees a home page as one', () => {

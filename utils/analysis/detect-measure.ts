@@ -1,8 +1,9 @@
 // What article detection reads from a page: a handful of bounded DOM queries on the live document.
 // It runs on every page the user visits, so it makes no clone, reads no layout or style, and does not walk every
 // node: a few querySelectorAll calls, textContent lengths, and caps on how many elements it looks at.
-import { ldTypes, readJsonLd, typeName, type LdNode } from './jsonld';
+import { ldTypes, readJsonLd, typeName } from './jsonld';
 import { isCjk, urlShape, type UrlShape } from './detect-url';
+import { declaredNonStory } from './detect-model';
 
 export interface PageMeasures {
   /** schema.org types the page declares, in JSON-LD (top level and @graph) or microdata (itemtype). */
@@ -34,6 +35,11 @@ export interface PageMeasures {
   pageClass: 'story' | 'non-story' | 'none';
   /** The class that decided `pageClass`. */
   pageClassToken: string;
+  /**
+   * False when the page's text was not read (mainChars, proseChars, container are 0 or empty, byline is what the
+   * markup says): the verdict alone was asked for, and the page declares itself something other than a story.
+   */
+  textRead: boolean;
 }
 
 /** A paragraph counts as prose from this many characters (about 15 words). */
@@ -160,20 +166,29 @@ export function isNonStoryType(t: string): boolean {
 }
 
 
-export function measurePage(doc: Document, url: string, ld: LdNode[] = readJsonLd(doc)): PageMeasures {
+/**
+ * Everything detection reads of the page. `verdictOnly`: what the verdict needs and no more. A page that declares
+ * itself something other than a story (a product, a book, an event: declaredNonStory) is not an article whatever
+ * its text weighs, so its text is not read (`textRead` false): a fifth of the corpus' other pages, shops among them.
+ */
+export function measurePage(doc: Document, url: string, { verdictOnly = false } = {}): PageMeasures {
+  const ld = readJsonLd(doc);
   const markup = readMarkup(doc);
   const schemaTypes = [...ld.flatMap(ldTypes), ...markup.types];
   const story = schemaTypes.find(isStoryType);
   const nonStory = story ? undefined : schemaTypes.find(isNonStoryType);
+  const schema = story ? 'story' : nonStory ? 'non-story' : 'none';
+  const schemaType = story ?? nonStory ?? '';
   // Books, products, podcasts and events have dates too: those do not count.
   const publishedDate =
     markup.date || ld.some((n) => typeof n.datePublished === 'string' && !ldTypes(n).some(isNonStoryType));
+  const textRead = !verdictOnly || declaredNonStory({ schema, schemaType }) === null;
 
   // Chinese, Japanese or Korean: by the page's lang, its title, else the first paragraph with some text.
-  const { proseChars, mainChars, main, cjk } = proseBlocks(
-    doc,
-    isCjkLang(doc.documentElement?.getAttribute('lang') ?? '') || mostlyCjk(doc.title ?? '') || null,
-  );
+  const cjkByLang = isCjkLang(doc.documentElement?.getAttribute('lang') ?? '') || mostlyCjk(doc.title ?? '');
+  const { proseChars, mainChars, main, cjk } = textRead
+    ? proseBlocks(doc, cjkByLang || null)
+    : { proseChars: 0, mainChars: 0, main: null, cjk: cjkByLang };
   const container = main ? storyContainer(main) : '';
 
   // An author: in metadata, in rel/itemprop markup, or a byline/author class around the main text (a class search
@@ -197,8 +212,8 @@ export function measurePage(doc: Document, url: string, ld: LdNode[] = readJsonL
   }
   return {
     schemaTypes,
-    schema: story ? 'story' : nonStory ? 'non-story' : 'none',
-    schemaType: story ?? nonStory ?? '',
+    schema,
+    schemaType,
     ogType: markup.ogType,
     publishedDate,
     byline,
@@ -210,6 +225,7 @@ export function measurePage(doc: Document, url: string, ld: LdNode[] = readJsonL
     headlineChars: headline.length * (cjk ? CJK_WEIGHT : 1),
     container,
     ...pageClass(doc),
+    textRead,
   };
 }
 

@@ -171,7 +171,7 @@ const MEDIA_TYPES = new Set(['VideoObject', 'AudioObject', 'ImageGallery', 'Medi
  * episode, an event, a profile...) and no story type besides: such a page is not an article whatever its text
  * weighs. Null when the page declares no such thing.
  */
-export function declaredNonStory(m: PageMeasures): string | null {
+export function declaredNonStory(m: Pick<PageMeasures, 'schema' | 'schemaType'>): string | null {
   return m.schema === 'non-story' && !MEDIA_TYPES.has(m.schemaType) ? m.schemaType : null;
 }
 

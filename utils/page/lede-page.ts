@@ -3,6 +3,7 @@
 import type { AnalyzeOptions, StoryText } from '../analysis/assemble';
 import type { StoryBrief } from '../analysis/story-brief';
 import { judgePage, type Verdict } from '../analysis/detect';
+import { measurePage, type PageMeasures } from '../analysis/detect-measure';
 import type { Analysis } from '../analysis/types';
 import type { PageAnalyser } from './analyser';
 import { loadAnalyser, loadStoryReader } from './analyser-loader';
@@ -66,6 +67,13 @@ export class LedePage {
     return this.verdict.isArticle;
   }
 
+  private fullMeasures: PageMeasures | null = null;
+  /** What detection read, in full: the explanation and a forced reading need the text the verdict may have skipped. */
+  private measures(): PageMeasures {
+    const { measures } = this.verdict;
+    return measures.textRead ? measures : (this.fullMeasures ??= measurePage(this.doc, this.url));
+  }
+
   /** Puts the page back as it was and stops: the site moved on to another page without a page load. */
   dispose(): void {
     this.disposed = true;
@@ -87,7 +95,7 @@ export class LedePage {
   getAnalysis(force = false): Promise<Analysis> {
     if (this.analysis) return this.analysis;
     if (!force) {
-      return this.loadAnalyser().then((a) => timed('page-meta', () => a.pageWithoutStory(this.doc, this.url, a.decide(this.verdict.measures))));
+      return this.loadAnalyser().then((a) => timed('page-meta', () => a.pageWithoutStory(this.doc, this.url, a.decide(this.measures()))));
     }
     this.analysis = this.analyse(true);
     return this.analysis;
@@ -139,7 +147,7 @@ export class LedePage {
     await yieldToPage();
     // Readability reads the story's region of the page (and its head), else the whole page: about half the elements
     // of an article page, and the same story.
-    const region = timed('region', () => a.storyRegion(this.doc, this.verdict.measures.cjk));
+    const region = timed('region', () => a.storyRegion(this.doc, this.measures().cjk));
     let mapped = timed('clone', () => a.cloneWithMap(this.doc, region));
     await yieldToPage();
     let extraction = timed('parse', () => a.extractArticle(mapped.clone, this.url, this.doc));
@@ -157,10 +165,10 @@ export class LedePage {
       const brief = await this.readStory(text, options);
       await yieldToPage();
       analysis = timed('assemble', () =>
-        a.articleOf(this.url, a.decide(this.verdict.measures), extraction, a.withStoryText(text.blocks, brief), force),
+        a.articleOf(this.url, a.decide(this.measures()), extraction, a.withStoryText(text.blocks, brief), force),
       );
     } else {
-      analysis = timed('page-meta', () => a.pageWithoutStory(this.doc, this.url, a.decide(this.verdict.measures)));
+      analysis = timed('page-meta', () => a.pageWithoutStory(this.doc, this.url, a.decide(this.measures())));
     }
     if (extraction && analysis.isArticle) {
       await yieldToPage();
