@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../scripts/lib/dom';
 import { extractArticle } from '../../utils/analysis/extract';
 import { cloneWithMap } from '../../utils/page/clone-map';
-import { Declutter, HIDDEN_ATTR, looksLikeClutter } from '../../utils/page/declutter';
+import { Declutter, looksLikeClutter } from '../../utils/page/declutter';
+import { HIDDEN_ATTR } from '../../utils/page/page-marks';
 import { mapStory, mapStoryInSlices } from '../../utils/page/story';
 
 const URL_ = 'https://kyivindependent.com/china-should-also-be-concerned-about-russia-north-korea-pact-white-house-says/';

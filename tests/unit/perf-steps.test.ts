@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseHtml } from '../../scripts/lib/dom';
 import { analyser } from '../../utils/page/analyser';
-import { HIDDEN_ATTR } from '../../utils/page/declutter';
+import { HIDDEN_ATTR } from '../../utils/page/page-marks';
 import { LedePage } from '../../utils/page/lede-page';
 import { PERF_GLOBAL, perfLog, settled, timed } from '../../utils/page/perf';
 import type { AnalyzeOptions, StoryText } from '../../utils/analysis/assemble';

@@ -6,12 +6,10 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Analysis } from '../../utils/analysis/types';
 import { parseHtml } from '../../scripts/lib/dom';
 import { analyze } from '../../utils/analysis/analyze';
-import { HIDDEN_ATTR } from '../../utils/page/declutter';
+import { HIDDEN_ATTR, HIGHLIGHT_NAME, OUTLINE_ATTR } from '../../utils/page/page-marks';
 import {
   clearQuoteHighlight,
   findQuoteRanges,
-  HIGHLIGHT_NAME,
-  OUTLINE_ATTR,
   showQuoteOnPage,
   showRanges,
 } from '../../utils/page/quote-highlight';

@@ -5,8 +5,6 @@ import { ownSiteLinkShare, visibleLength } from './site-links';
 import { DECLUTTER_STYLE_ID as STYLE_ID, HIDDEN_ATTR } from './page-marks';
 import type { StoryMap } from './story';
 
-export { HIDDEN_ATTR };
-
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'LINK', 'META', 'TEMPLATE', 'NOSCRIPT', 'BR', 'HR', 'HEAD', 'TITLE']);
 /** Longer than this, a box is not a promo or a newsletter pitch (about two short paragraphs). */
 const PROMO_TEXT_MAX = 600;

@@ -5,9 +5,6 @@
 import type { Analysis } from '../analysis/types';
 import { HIDDEN_ATTR, HIGHLIGHT_NAME, OUTLINE_ATTR, QUOTE_STYLE_ID as STYLE_ID } from './page-marks';
 
-// (Where the CSS Custom Highlight API is missing, the quote's paragraph gets OUTLINE_ATTR: an outline.)
-export { HIGHLIGHT_NAME, OUTLINE_ATTR };
-
 /** The rules that draw a highlight, for a stylesheet of the tree the quote lives in. */
 export const HIGHLIGHT_CSS =
   `::highlight(${HIGHLIGHT_NAME}){background-color:#ffe066;color:#1b1a17}` +
