@@ -27,7 +27,7 @@ import { ISOLATION_HEADERS, startIsolatedServer } from './lib/isolated-server.ts
 import { evaluateIn, settledPerfLog, watchWorlds } from './lib/lede-world.ts';
 import { timePopup, type PopupTiming } from './lib/popup-timing.ts';
 import { timeBareContentScript } from './lib/bare-content-script.ts';
-import { timeBarePopup } from './lib/bare-popup.ts';
+import { makeBarePopup, removeBarePopup, timeBarePopup } from './lib/bare-popup.ts';
 import { printReport, type PageRecord } from './lib/page-report.ts';
 import { profileTable, startProfile, stopProfile } from './lib/profile.ts';
 import { extensionScripts, scriptThread, startTrace, stopTrace, tasksAround, traceClock } from './lib/trace.ts';
@@ -143,10 +143,14 @@ export async function bench(ctx: BenchContext): Promise<void> {
   const extDir = builtExtensionDir('chromium');
   const server = await startIsolatedServer(join(ctx.corpus, 'pages'));
   const secure = secureOriginsFlag(pages.map(pageAddress));
-  const ext = await launchChromium({ args: secure ? [secure] : [] });
+  // Lede is pinned to the toolbar (the harness's default), as by a reader who clicks its button; so is one bare copy.
+  const barePinned = makeBarePopup();
+  const bareInMenu = makeBarePopup();
+  const ext = await launchChromium({ args: secure ? [secure] : [], alsoPinned: [barePinned] });
   let plain: BrowserContext | null = null;
   const records: PageRecord[] = [];
   let bare: PopupTiming[] = [];
+  let bareMenu: PopupTiming[] = [];
   let bareScript: Awaited<ReturnType<typeof timeBareContentScript>> = [];
   const t0 = Date.now();
   const version = await ext.browser.version();
@@ -172,7 +176,8 @@ export async function bench(ctx: BenchContext): Promise<void> {
       const page = await ext.browser.newPage();
       try {
         await openCorpusPage(page, first, server.url(`${first.id}/source.html`), { headers: ISOLATION_HEADERS });
-        bare = await timeBarePopup(ext, page, 10);
+        bare = await timeBarePopup(ext, page, barePinned, 10);
+        bareMenu = await timeBarePopup(ext, page, bareInMenu, 10);
       } catch (e) {
         console.error(`bare popup yardstick failed: ${(e as Error).message.split('\n')[0]}`);
       } finally {
@@ -192,6 +197,7 @@ export async function bench(ctx: BenchContext): Promise<void> {
     await plain?.close().catch(() => {});
     await ext.close();
     await server.close();
+    for (const dir of [barePinned, bareInMenu]) removeBarePopup(dir);
   }
 
   const bundles = bundleSizes(extDir);
@@ -212,7 +218,7 @@ export async function bench(ctx: BenchContext): Promise<void> {
     })(),
     seconds: Math.round((Date.now() - t0) / 1000),
   };
-  const figures = printReport(records, bundles, environment, bare, bareScript);
+  const figures = printReport(records, bundles, environment, bare, bareScript, bareMenu);
   console.log(
     `\nLede's step timings leave its isolated world only through DevTools (Runtime.evaluate in that world). ` +
       `A performance.mark made in Lede's world ${marksShared ? 'IS' : 'is not'} visible in the page's own timeline in this browser` +
@@ -221,7 +227,7 @@ export async function bench(ctx: BenchContext): Promise<void> {
   const profileFigures = PROFILE ? printProfiles() : undefined;
   mkdirSync(ctx.outDir, { recursive: true });
   const out = join(ctx.outDir, 'page.json');
-  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), environment, figures, marksShared, bundles, barePopup: bare, bareContentScript: bareScript, profile: profileFigures, pages: records }, null, 1));
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), environment, figures, marksShared, bundles, barePopup: bare, barePopupInMenu: bareMenu, bareContentScript: bareScript, profile: profileFigures, pages: records }, null, 1));
   console.log(`\nFigures written to ${out}`);
 }
 

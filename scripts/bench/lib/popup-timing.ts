@@ -1,5 +1,6 @@
 // Toolbar click to summary on screen, in the real toolbar popup. The click is chrome.action.openPopup() in the
-// extension's service worker (what the toolbar button does; the e2e harness opens the popup the same way). Before
+// extension's service worker (what the toolbar button does; the e2e harness opens the popup the same way), with
+// the button pinned to the toolbar as the harness pins it (tests/e2e/lib/toolbar-pin.ts). Before
 // the popup's own scripts run, a browser-level DevTools session that catches the new popup target adds a
 // document-start script to it that watches the DOM and notes the frame in which the summary (or whatever the
 // popup shows instead) first appears: the requestAnimationFrame after the DOM change, i.e. the frame that paints

@@ -7,6 +7,7 @@ import { requireBrowser } from './browsers.ts';
 import { extensionPath, isNetworkUrl, makeNetworkLog, type NetworkRequest } from './network.ts';
 import { builtExtensionDir } from './paths.ts';
 import { startSentinelProxy } from './proxy.ts';
+import { pinToToolbar } from './toolbar-pin.ts';
 import type { ExtensionBrowser, LaunchOptions } from './types.ts';
 
 // The extension API inside worker.evaluate() callbacks (they run in the service worker, not here).
@@ -138,6 +139,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
   const tempProfile = !options.profileDir;
   const profileDir = options.profileDir ?? (await mkdtemp(path.join(os.tmpdir(), 'lede-chromium-')));
   await mkdir(profileDir, { recursive: true });
+  if (options.pinned ?? true) await pinToToolbar(profileDir, [extDir, ...(options.alsoPinned ?? [])]);
   const proxy = await startSentinelProxy();
 
   let browser;
@@ -171,6 +173,14 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
   const isOurWorker = (t: Target) => t.type() === 'service_worker' && t.url().startsWith(extensionOrigin + '/');
   const workerTarget = await browser.waitForTarget(isOurWorker, { timeout: 30_000 });
   let worker: WebWorker = (await workerTarget.worker())!;
+  if (options.pinned ?? true) {
+    const { isOnToolbar } = await worker.evaluate(() => chrome.action.getUserSettings());
+    if (!isOnToolbar) {
+      await browser.close().catch(() => {});
+      await proxy.close();
+      throw new Error('Lede is not pinned to the toolbar: Chromium no longer reads extensions.pinned_extensions from the profile');
+    }
+  }
 
   const getWorker = async (): Promise<WebWorker> => {
     // The recorder stays attached, so the worker is not idle-terminated; re-acquire it if it was replaced.

@@ -7,6 +7,7 @@ export * from './network.ts';
 export * from './paths.ts';
 export * from './proxy.ts';
 export * from './server.ts';
+export * from './toolbar-pin.ts';
 export type * from './types.ts';
 
 import { launchChromium } from './chromium.ts';

@@ -13,6 +13,13 @@ export interface LaunchOptions {
   args?: string[];
   /** Viewport for pages the harness opens; default 1280x900 headless, the window's own size headed. */
   viewport?: { width: number; height: number } | null;
+  /**
+   * Chromium: Lede's button pinned to the toolbar, where a reader clicks it (default true). Unpinned, it sits in
+   * the extensions menu and Chrome animates it out before opening the popup (tests/e2e/lib/toolbar-pin.ts).
+   */
+  pinned?: boolean;
+  /** Chromium: folders of other unpacked extensions to pin too, installed later by the caller. */
+  alsoPinned?: string[];
 }
 
 /** A browser with the built Lede extension loaded. Same shape for both browsers. */
