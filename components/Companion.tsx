@@ -1,6 +1,6 @@
 // The companion: what Lede says about the page in a tab. The toolbar popup shows it for the tab it was opened
 // on; the side panel (Chrome) / sidebar (Firefox) shows it beside the page and follows the active tab.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { storage } from 'wxt/utils/storage';
 import { summaryOf, withKeyQuotes } from '@/utils/analysis/picks';
 import type { Analysis, Quote } from '@/utils/analysis/types';
@@ -100,7 +100,9 @@ export function Companion({ mode }: { mode: CompanionMode }) {
     }
   };
 
-  useEffect(() => {
+  // The page is asked as soon as the first render (the skeleton) is committed: a plain effect would wait for
+  // Preact's after-paint, a frame later, and the answer is what the reader clicked the button for.
+  useLayoutEffect(() => {
     // Changes come in bursts and reads finish out of order: only the latest read may set the list, or a read
     // begun before an unsave could land after the one begun after it and show the article saved again.
     let reads = 0;

@@ -1,11 +1,13 @@
 // The reader's settings in a Preact page: read once, then kept current (a change in the options page or another
 // window shows at once), and the chosen theme applied to the page.
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, getSettings, settingsItem, type Settings, type Theme } from '@/utils/storage/settings';
 
 export function useSettings(): Settings | null {
   const [settings, setSettings] = useState<Settings | null>(null);
-  useEffect(() => {
+  // A layout effect runs as soon as the first render is committed; Preact runs a plain effect only after the
+  // page's first paint, and the read would start a frame later (the popup's summary waits for the settings).
+  useLayoutEffect(() => {
     let live = true;
     void getSettings().then((s) => live && setSettings(s));
     const unwatch = settingsItem().watch((next) => setSettings({ ...DEFAULT_SETTINGS, ...next }));
@@ -24,7 +26,8 @@ export function applyTheme(theme: Theme, root: HTMLElement = document.documentEl
 }
 
 export function useTheme(settings: Settings | null): void {
-  useEffect(() => {
+  // Before the paint that follows, so that a page never shows a frame in the other theme.
+  useLayoutEffect(() => {
     if (settings) applyTheme(settings.theme);
   }, [settings?.theme]);
 }
