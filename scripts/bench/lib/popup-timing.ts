@@ -56,9 +56,11 @@ async function armNextPopup(ext: ExtensionBrowser): Promise<() => Promise<void>>
     // The script lives as long as this session, so the session stays attached while the popup is measured.
     if (maybePopup) {
       kept.push(session);
-      // (Page.enable first: without it the script is not added to a target of type 'other'.)
-      await session.send('Page.enable').catch(() => {});
-      await session.send('Page.addScriptToEvaluateOnNewDocument', { source: watcher(popupUrlOf(ext)) }).catch(() => {});
+      // (Page.enable first: without it the script is not added to a target of type 'other'.) Sent together with
+      // the release below, not one round trip after another: the popup waits for the debugger meanwhile, and that
+      // wait would count in the figure. The session keeps their order.
+      void session.send('Page.enable').catch(() => {});
+      void session.send('Page.addScriptToEvaluateOnNewDocument', { source: watcher(popupUrlOf(ext)) }).catch(() => {});
     }
     await session.send('Runtime.runIfWaitingForDebugger').catch(() => {});
     if (!maybePopup) await session.detach().catch(() => {});
