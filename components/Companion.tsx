@@ -7,7 +7,7 @@ import type { Analysis, Quote } from '@/utils/analysis/types';
 import { canOpenSidePanel, openSidePanel } from '@/utils/browser/side-panel';
 import { followActiveTab, targetTab, type TargetTab } from '@/utils/browser/target-tab';
 import { t } from '@/utils/i18n';
-import { askBackground, askTab, type DeclutterState } from '@/utils/messages';
+import { askBackground, askTab, type DeclutterState, type ReaderState } from '@/utils/messages';
 import { createSavedReader, INDEX_KEY } from '@/utils/storage/saved-store';
 import { articleId, type SavedEntry } from '@/utils/storage/schema';
 import {
@@ -53,6 +53,7 @@ export function Companion({ mode }: { mode: CompanionMode }) {
   const [tab, setTab] = useState<TargetTab | null>(null);
   const [page, setPage] = useState<PageState>({ kind: 'loading' });
   const [declutter, setDeclutter] = useState<DeclutterState | null>(null);
+  const [reader, setReader] = useState<ReaderState | null>(null);
   const [entries, setEntries] = useState<SavedEntry[]>([]);
   // Whether the page in the tab is saved: one id bucket read for that one article, not every saved id.
   const [savedState, setSavedState] = useState<{ id: string; saved: boolean } | null>(null);
@@ -83,16 +84,14 @@ export function Companion({ mode }: { mode: CompanionMode }) {
     if (!force) {
       setPage({ kind: 'loading' });
       setDeclutter(null);
+      setReader(null);
     }
     try {
-      // Both at once: the summary is what the reader opened the popup for, and it should not wait on a second trip.
-      const [analysis, state] = await Promise.all([
-        askTab(t0.id, 'analysis:get', { force }),
-        askTab(t0.id, 'declutter:get', {}),
-      ]);
+      const view = await askTab(t0.id, 'companion:get', { force });
       if (!current()) return;
-      setPage({ kind: 'ready', analysis });
-      setDeclutter(state);
+      setPage({ kind: 'ready', analysis: view.analysis });
+      setDeclutter(view.declutter);
+      setReader(view.reader);
     } catch (e) {
       if (!current()) return;
       console.warn('Lede: no answer from the page', e);
@@ -133,6 +132,7 @@ export function Companion({ mode }: { mode: CompanionMode }) {
         asked.current++;
         setPage({ kind: 'loading' });
         setDeclutter(null);
+        setReader(null);
       } else void load(t0);
     });
     return () => {
@@ -251,7 +251,7 @@ export function Companion({ mode }: { mode: CompanionMode }) {
               {declutter.enabled ? t('showOriginal') : t('declutterPage')}
             </button>
           )}
-          {isArticle && tab && <ReaderToggle tabId={tab.id} mode={mode} onError={setError} />}
+          {isArticle && tab && <ReaderToggle tabId={tab.id} mode={mode} known={reader} onError={setError} />}
           {mode === 'popup' && canOpenSidePanel() && (
             <button
               type="button"

@@ -45,6 +45,11 @@ export default defineContentScript({
     // Listening at once: the popup may ask before the analysis is done.
     answer<ContentRequests>({
       'analysis:get': async ({ force }) => (await page).getAnalysis(force),
+      'companion:get': async ({ force }) => {
+        const p = await page;
+        const analysis = await p.getAnalysis(force);
+        return { analysis, declutter: await p.declutterState(), reader: reader.state };
+      },
       'declutter:get': async () => (await page).declutterState(),
       'declutter:set': async ({ enabled }) => (await page).setDeclutter(enabled),
       'page:article': async () => detectedArticle((await page).articleAnalysis()).catch(() => null),

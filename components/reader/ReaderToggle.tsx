@@ -3,10 +3,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n';
-import { askTab } from '@/utils/messages';
+import { askTab, type ReaderState } from '@/utils/messages';
 
-export function ReaderToggle(props: { tabId: number; mode: 'popup' | 'panel'; onError(message: string): void }) {
-  const [open, setOpen] = useState(false);
+/** `known`: the reader's state as the companion's answer about the page gave it (asked here when null). */
+export function ReaderToggle(props: {
+  tabId: number;
+  mode: 'popup' | 'panel';
+  known: ReaderState | null;
+  onError(message: string): void;
+}) {
+  const [open, setOpen] = useState(props.known?.open ?? false);
   useEffect(() => {
     let live = true;
     const refresh = () =>
@@ -14,14 +20,15 @@ export function ReaderToggle(props: { tabId: number; mode: 'popup' | 'panel'; on
         (s) => live && setOpen(s.open),
         () => {},
       );
-    void refresh();
+    if (props.known) setOpen(props.known.open);
+    else void refresh();
     // The side panel stays open while the reader leaves the view with Esc on the page: ask again on coming back.
     window.addEventListener('focus', refresh);
     return () => {
       live = false;
       window.removeEventListener('focus', refresh);
     };
-  }, [props.tabId]);
+  }, [props.tabId, props.known]);
 
   const toggle = async () => {
     try {
