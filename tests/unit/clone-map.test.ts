@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../scripts/lib/dom';
 import { extractArticle } from '../../utils/analysis/extract';
 import { storyRegion } from '../../utils/analysis/story-region';
-import { cloneWithMap, MEDIA_TAGS } from '../../utils/page/clone-map';
+import { cloneInSlices, cloneWithMap, MEDIA_TAGS } from '../../utils/page/clone-map';
+import { runToEnd } from '../../utils/page/slices';
 
 const html = readFileSync(new URL('../fixtures/seed/kyiv-independent.html', import.meta.url), 'utf8');
 const URL_ = 'https://kyivindependent.com/china-should-also-be-concerned-about-russia-north-korea-pact-white-house-says/';
@@ -52,6 +53,23 @@ describe('cloneWithMap', () => {
       expect(under(live, region)).toEqual(under(n, copied));
     }
     expect(texts).toBeGreaterThan(50);
+  });
+
+  it('copies again when the page adds to the story between the copy and the map (the page has a turn there)', async () => {
+    const doc = parseHtml(html, URL_);
+    const region = storyRegion(doc, false)!;
+    const work = cloneInSlices(doc, region);
+    expect(work.next().done).toBe(false); // the copy is made; the page runs now
+    const added = doc.createElement('p');
+    added.textContent = 'A correction the site put at the top of the story after the copy.';
+    region.prepend(added);
+    await Promise.resolve();
+    const { clone, liveOf } = runToEnd(work);
+    const walker = clone.createTreeWalker(clone.body, 4);
+    let texts = 0;
+    for (let n = walker.nextNode(); n; n = walker.nextNode(), texts++) expect(liveOf(n)!.nodeValue).toBe(n.nodeValue);
+    expect(texts).toBeGreaterThan(50);
+    expect(liveOf(clone.body.querySelector('p')!.firstChild!)).toBe(added.firstChild);
   });
 
   it.each([

@@ -8,14 +8,14 @@ import { decide } from '../analysis/detect-model';
 import { extractArticle } from '../analysis/extract';
 import { storyRegion } from '../analysis/story-region';
 import { followSettings, pageChoices, savedWithoutCopy } from './article-settings';
-import { cloneWithMap } from './clone-map';
+import { cloneInSlices } from './clone-map';
 import { Declutter } from './declutter';
 import { mapStoryInSlices } from './story';
 
 export const analyser = {
   decide,
   storyRegion,
-  cloneWithMap,
+  cloneInSlices,
   extractArticle,
   storyText,
   withStoryText,

@@ -10,6 +10,7 @@ import { loadAnalyser, loadStoryReader } from './analyser-loader';
 import type { StoryReader } from './story-reader';
 import type { Declutter } from './declutter';
 import { noteElsewhere, settled, timed } from './perf';
+import type { Sliced } from './slices';
 
 /** What the reader's settings say for this page. */
 export interface PageChoices extends Pick<AnalyzeOptions, 'summarySentences' | 'keyQuotes'> {
@@ -36,6 +37,14 @@ export function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Runs sliced work (slices.ts) as one task per slice, giving the page a turn between them, all as one step. */
+async function inTasks<T>(step: string, work: Sliced<T>): Promise<T> {
+  for (let slice = timed(step, () => work.next()); ; slice = timed(step, () => work.next())) {
+    if (slice.done) return slice.value;
+    await yieldToPage();
+  }
 }
 
 function loaded(doc: Document): Promise<void> {
@@ -148,12 +157,12 @@ export class LedePage {
     // Readability reads the story's region of the page (and its head), else the whole page: about half the elements
     // of an article page, and the same story.
     const region = timed('region', () => a.storyRegion(this.doc, this.measures().cjk));
-    let mapped = timed('clone', () => a.cloneWithMap(this.doc, region));
+    let mapped = await inTasks('clone', a.cloneInSlices(this.doc, region));
     await yieldToPage();
     let extraction = timed('parse', () => a.extractArticle(mapped.clone, this.url, this.doc));
     await yieldToPage();
     if (!extraction && region) {
-      mapped = timed('clone', () => a.cloneWithMap(this.doc));
+      mapped = await inTasks('clone', a.cloneInSlices(this.doc));
       await yieldToPage();
       extraction = timed('parse', () => a.extractArticle(mapped.clone, this.url));
       await yieldToPage();
@@ -174,13 +183,7 @@ export class LedePage {
       await yieldToPage();
       // (the story map a slice at a time and declutter after it, each a task of its own: on a very long story each
       // is a long walk)
-      const slices = a.mapStoryInSlices(this.doc, extraction.content, mapped.liveOf, analysis);
-      let slice = timed('story-map', () => slices.next());
-      while (!slice.done) {
-        await yieldToPage();
-        slice = timed('story-map', () => slices.next());
-      }
-      const story = slice.value;
+      const story = await inTasks('story-map', a.mapStoryInSlices(this.doc, extraction.content, mapped.liveOf, analysis));
       await yieldToPage();
       timed('declutter', () => {
         this.retire();

@@ -1,5 +1,6 @@
 // Where the story is on the live page: the elements holding what Readability kept, plus the parts of an
 // article Readability takes out of its content on purpose (headline, byline, date, lead picture).
+import { runToEnd, type Sliced } from './slices';
 import { MEDIA_TAGS } from './clone-map';
 import { clutterOpens } from './declutter';
 import { ownSiteLinkShare, visibleLength } from './site-links';
@@ -30,11 +31,7 @@ export function mapStory(
   liveOf: (n: Node) => Node | undefined,
   meta: { title: string | null; byline: string | null },
 ): StoryMap | null {
-  const slices = mapStoryInSlices(doc, kept, liveOf, meta, Infinity);
-  for (;;) {
-    const next = slices.next();
-    if (next.done) return next.value;
-  }
+  return runToEnd(mapStoryInSlices(doc, kept, liveOf, meta, Infinity));
 }
 
 /**
@@ -49,7 +46,7 @@ export function* mapStoryInSlices(
   liveOf: (n: Node) => Node | undefined,
   meta: { title: string | null; byline: string | null },
   sliceMs = STORY_MAP_SLICE_MS,
-): Generator<void, StoryMap | null> {
+): Sliced<StoryMap | null> {
   const content = new Set<Element>();
   const textParents: Element[] = [];
   const linkBlock = linkBlocks(kept);
