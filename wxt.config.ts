@@ -50,9 +50,14 @@ export default defineConfig({
     // The toolbar button: `action` in Manifest V3, `browser_action` in Firefox's V2 build.
     [manifestVersion === 3 ? 'action' : 'browser_action']: {
       default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' },
-      // Firefox draws its toolbar in one colour per theme: "light" is the light glyph for dark toolbars.
+      // Firefox draws its toolbar in one colour per theme: "light" is the light glyph for dark toolbars. It puts a
+      // new add-on's button in its extensions menu unless told otherwise; Lede's goes on the toolbar, where its
+      // mark on article tabs is seen and a click opens the popup (Chrome has no such key: the reader pins it).
       ...(browser === 'firefox'
-        ? { theme_icons: [16, 32].map((size) => ({ light: `icon/light-${size}.png`, dark: `icon/dark-${size}.png`, size })) }
+        ? {
+            theme_icons: [16, 32].map((size) => ({ light: `icon/light-${size}.png`, dark: `icon/dark-${size}.png`, size })),
+            default_area: 'navbar',
+          }
         : {}),
     },
     commands: {

@@ -173,21 +173,21 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
   const isOurWorker = (t: Target) => t.type() === 'service_worker' && t.url().startsWith(extensionOrigin + '/');
   const workerTarget = await browser.waitForTarget(isOurWorker, { timeout: 30_000 });
   let worker: WebWorker = (await workerTarget.worker())!;
-  if (options.pinned ?? true) {
-    const { isOnToolbar } = await worker.evaluate(() => chrome.action.getUserSettings());
-    if (!isOnToolbar) {
-      await browser.close().catch(() => {});
-      await proxy.close();
-      throw new Error('Lede is not pinned to the toolbar: Chromium no longer reads extensions.pinned_extensions from the profile');
-    }
-  }
-
   const getWorker = async (): Promise<WebWorker> => {
     // The recorder stays attached, so the worker is not idle-terminated; re-acquire it if it was replaced.
     const current = browser.targets().find(isOurWorker);
     if (current && current !== workerTarget) worker = (await current.worker()) ?? worker;
     return worker;
   };
+
+  const buttonOnToolbar = async () => (await getWorker()).evaluate(async () => (await chrome.action.getUserSettings()).isOnToolbar as boolean);
+  if (options.pinned ?? true) {
+    if (!(await buttonOnToolbar())) {
+      await browser.close().catch(() => {});
+      await proxy.close();
+      throw new Error('Lede is not pinned to the toolbar: Chromium no longer reads extensions.pinned_extensions from the profile');
+    }
+  }
 
   const newPage = async (url?: string) => {
     const page = await browser.newPage();
@@ -244,6 +244,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
     openPopupTab,
     openExtensionPage: (p: string) => newPage(extensionUrl(p)),
     tabIdOf,
+    buttonOnToolbar,
     evaluateInExtension: async (fn, ...args) => (await getWorker()).evaluate(fn as any, ...(args as any[])) as any,
     startNetworkLog: () => makeNetworkLog(async () => recorder.classified(extensionOrigin), proxy.hits, isChromiumMachinery),
     close: async () => {

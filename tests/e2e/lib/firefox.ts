@@ -294,6 +294,11 @@ export async function launchFirefox(options: LaunchOptions & { uuid?: string } =
     openPopupTab,
     openExtensionPage: (p: string) => openExtensionTab(extensionUrl(p)),
     tabIdOf,
+    // Firefox names an add-on's toolbar button after its id (ExtensionCommon's makeWidgetId).
+    buttonOnToolbar: async () =>
+      (await chrome.evaluate(
+        `CustomizableUI.getPlacementOfWidget(${JSON.stringify(`${geckoId.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}-browser-action`)})?.area === CustomizableUI.AREA_NAVBAR`,
+      )) === true,
     evaluateInExtension: async (fn, ...args) => (await extensionContext()).evaluate(fn as any, ...(args as any[])) as any,
     startNetworkLog: () => makeNetworkLog(collect, proxy.hits),
     close: async () => {

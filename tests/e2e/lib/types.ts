@@ -53,6 +53,11 @@ export interface ExtensionBrowser {
    * with a protocol error that waitForSelector does not survive, so Firefox polls until the page has loaded.
    */
   openExtensionPage(path: string): Promise<Page>;
+  /**
+   * Whether Lede's button sits on the toolbar itself, where its mark on article tabs is seen, rather than in the
+   * browser's extensions menu. Chromium: action.getUserSettings(). Firefox: the button's place in its toolbars.
+   */
+  buttonOnToolbar(): Promise<boolean>;
   /** The extension-API tab id (tabs.Tab.id) of a puppeteer page. Chromium brings the page to front to find it. */
   tabIdOf(page: Page): Promise<number>;
   /**
