@@ -7,7 +7,8 @@
 // address come from a cross-origin-isolated 127.0.0.1 server. Per page class (truth.json isArticle): Lede's steps, the content
 // script's load, the same page's clone + Readability.parse alone, the longest task Lede adds, click to summary in
 // the real popup, retained heap; then the bundle sizes. Prints tables, says by how much each target is missed,
-// and writes the same figures to <out>/page.json. BENCH_PAGES=N runs the first N pages of each class only.
+// and writes the same figures to <out>/page.json. BENCH_PAGES=N runs the first N pages of each class only;
+// BENCH_IDS=id,id… only those pages (to look into one).
 // BENCH_PROFILE=1 also samples V8's CPU profiler and prints where Lede's time goes by source function (build with
 // LEDE_SOURCEMAP=1 for source names): `LEDE_SOURCEMAP=1 BENCH_PROFILE=1 npm run bench -- --only page`. Sampling
 // slows the pages, so that run's timings are for the shares, not for the targets.
@@ -138,7 +139,8 @@ async function detectAgain(page: Page, session: CDPSession, worlds: Awaited<Retu
 
 export async function bench(ctx: BenchContext): Promise<void> {
   const limit = Number(process.env.BENCH_PAGES) || Infinity;
-  const all = loadCorpus(ctx.corpus);
+  const ids = process.env.BENCH_IDS?.split(',').filter(Boolean);
+  const all = loadCorpus(ctx.corpus).filter((p) => !ids?.length || ids.includes(p.id));
   const pages = [true, false].flatMap((a) => all.filter((p) => p.truth.isArticle === a).slice(0, limit));
   const extDir = builtExtensionDir('chromium');
   const server = await startIsolatedServer(join(ctx.corpus, 'pages'));
