@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../scripts/lib/dom';
+import { analyze } from '../../utils/analysis/analyze';
 import { sentences } from '../../utils/analysis/segment';
 import { fragmentReason, summarise, type SummaryInput } from '../../utils/analysis/summarise';
 
@@ -235,3 +237,18 @@ describe('summarise: BBC excerpt', () => {
 
 // Speed is a figure printed by `npm run eval -- --only summary` (CPU and wall time per article), not an
 // assertion: these machines are shared and noisy.
+
+describe('summarise: a story told in bullets', () => {
+  // A weekly round-up of changes (Firefox Nightly News): 1,400 words, all of them in list items.
+  const url = 'https://blog.nightly.mozilla.org/2020/12/18/these-weeks-in-firefox-issue-85/';
+  const html = readFileSync(join(FIXTURES, 'firefox-nightly-round-up.html'), 'utf8');
+
+  // (its only paragraphs are a picture's caption and the readers' comments below, which are not the story)
+  it('draws its summary from the bullets that read as sentences, as there is no paragraph', () => {
+    const a = analyze(parseHtml(html, url), url);
+    expect(a.isArticle).toBe(true);
+    expect(a.summary).toHaveLength(3);
+    const bullets = [...parseHtml(html, url).querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    for (const s of a.summary) expect(bullets.some((b) => b.includes(s)), s).toBe(true);
+  });
+});

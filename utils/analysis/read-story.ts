@@ -17,13 +17,15 @@ export function proseParagraphs(blocks: Block[], lang: string | null = null): st
   return proseBlocks(blocks, lang).map((i) => blocks[i].text);
 }
 
-/** Indices of the blocks proseParagraphs keeps. */
+/**
+ * Indices of the blocks proseParagraphs keeps. A story told in bullets (a weekly round-up of changes, say) has no
+ * prose paragraph at all: then its list items that read as prose are its paragraphs, and it gets a summary too.
+ */
 function proseBlocks(blocks: Block[], lang: string | null): number[] {
-  const out: number[] = [];
-  blocks.forEach((b, i) => {
-    if ((b.kind === 'paragraph' || b.kind === 'quote') && readsAsProse(b.text, b.linkDensity, lang)) out.push(i);
-  });
-  return out;
+  const kept = (kinds: Block['kind'][]) =>
+    blocks.flatMap((b, i) => (kinds.includes(b.kind) && readsAsProse(b.text, b.linkDensity, lang) ? [i] : []));
+  const paragraphs = kept(['paragraph', 'quote']);
+  return paragraphs.length ? paragraphs : kept(['list-item']);
 }
 
 /** The longest summary the reader can choose (settings' "long"): the ranking covers every shorter one. */
