@@ -1,9 +1,38 @@
 import { defineConfig } from 'wxt';
+import type { Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
 
 // The gecko id is fixed so Firefox profiles, tests and storage keep the same extension identity.
 export const GECKO_ID = 'lede@lede-reader.org';
+
+/**
+ * V8's explicit compile hint, at the top of each file run on web pages: compile every function as the file is
+ * compiled, not each on its first call. Nearly all of it runs where it is loaded (the content script's detection
+ * on every page; the analysis, Readability included, on articles), and lazy compiling parsed it twice and then
+ * compiled it function by function on the page's main thread, in the middle of Lede's steps. With the hint the
+ * content script's evaluation on non-article pages took 0.5 ms less (7.9 -> 7.3 and 7.7 -> 7.1 ms median, two
+ * interleaved A/Bs on 24 and 40 pages), and on articles the whole analysis 25 -> 17-20 ms median (Readability's
+ * parse 14 -> 9-11 ms), the analysis file being compiled as it is imported, apart from the page's main thread
+ * (its evaluation did not grow). Added after WXT's own output pass, which expects the file to start with its
+ * code; a source map, when there is one, is moved down a line with it.
+ */
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
+const compileHints = (): Plugin => ({
+  name: 'lede:compile-hints',
+  enforce: 'post',
+  generateBundle(_, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
+      chunk.code = COMPILE_HINT + chunk.code;
+      const map = bundle[`${chunk.fileName}.map`];
+      if (map?.type === 'asset' && typeof map.source === 'string') {
+        const json = JSON.parse(map.source);
+        map.source = JSON.stringify({ ...json, mappings: `;${json.mappings}` });
+      }
+    }
+  },
+});
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -19,6 +48,7 @@ export default defineConfig({
     // nothing at start-up (utils/page/quiet-context.ts says why).
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.type === 'content-script' || e.type === 'unlisted-script')) return;
+      config.plugins = [...(config.plugins ?? []), compileHints()];
       const pageSide = {
         'wxt/browser': '@wxt-dev/browser',
         'wxt/utils/content-script-context': resolve(import.meta.dirname, 'utils/page/quiet-context.ts'),
