@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, getSettings, settingsItem, type Settings, type Theme 
 export function useSettings(): Settings | null {
   const [settings, setSettings] = useState<Settings | null>(null);
   // A layout effect runs as soon as the first render is committed; Preact runs a plain effect only after the
-  // page's first paint, and the read would start a frame later (the popup's summary waits for the settings).
+  // page's first paint, and the read would start a frame later (the popup's summary length follows the settings).
   useLayoutEffect(() => {
     let live = true;
     void getSettings().then((s) => live && setSettings(s));
