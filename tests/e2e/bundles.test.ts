@@ -21,6 +21,12 @@ for (const kind of ['chromium', 'firefox'] as const) {
       expect(read('background.js')).toContain('webextension-polyfill'); // what the test looks for is still there
     });
 
+    it('asks V8 to compile each file Lede runs on pages whole, as it loads (the compile hint on its first line)', () => {
+      for (const file of ['content-scripts/content.js', ...ON_DEMAND, 'reader-overlay.js'])
+        expect(read(file).split('\n', 1)[0], file).toBe('//# allFunctionsCalledOnLoad');
+      expect(read('background.js')).not.toContain('allFunctionsCalledOnLoad'); // only the files that run on pages
+    });
+
     it("announces no start-up on the page: WXT's context, which dispatches an event on the document, is left out", () => {
       // (utils/page/quiet-context.ts takes its place in the content script's build; WXT's names its event
       // "<extension id>:content:wxt:content-script-started".)
