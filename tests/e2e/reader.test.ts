@@ -229,6 +229,14 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       await popup.waitForSelector('[data-testid="quote"]', { timeout: 15_000 });
       const quotes = await popup.$$('[data-testid="quote"]');
       await quotes[2].click();
+      // The highlight goes on while the popup is still open, as for a reader, who has not clicked anywhere else yet
+      // (bringing the tab forward first could close Chrome's popup before its message was on its way).
+      await page
+        .waitForFunction(() => (CSS as any).highlights?.has('lede-quote'), { timeout: 10_000, polling: 100 })
+        .catch(async (e) => {
+          const said = await popup.$eval('.error', (el) => el.textContent).catch(() => 'no error shown');
+          throw new Error(`no quote highlighted on the page (the popup: ${said})`, { cause: e });
+        });
       if (!ext.popupIsReal) await popup.close();
       await page.bringToFront();
       await page.waitForFunction(
