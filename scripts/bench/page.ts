@@ -167,6 +167,8 @@ export async function bench(ctx: BenchContext): Promise<void> {
           return undefined;
         },
       );
+      // (a second floor where Lede analysed: the report's noise gauge)
+      if (record.detected && record.baseline) record.baselineAgain = await measureBaseline(plain, open, ext.extensionOrigin).catch(() => undefined);
       records.push(record);
       if (process.stderr.isTTY) process.stderr.write(`\r${i + 1}/${pages.length} ${p.id.padEnd(50)}`);
       else if ((i + 1) % 25 === 0) process.stderr.write(`${i + 1}/${pages.length} pages\n`);

@@ -27,6 +27,11 @@ export interface PageRecord {
   longestOtherStep?: { name: string; ms: number };
   longestOtherTask?: { name: string; ms: number; cpuMs?: number };
   baseline?: Baseline;
+  /**
+   * Articles Lede analysed: the floor measured a second time, on a fresh load of the page, in the same run. How far
+   * the two disagree is what noise alone does to a per-page ratio (the noise gauge in the report).
+   */
+  baselineAgain?: Baseline;
   heap?: LedeHeap;
   popup?: PopupTiming;
   /** Whether the page with Lede was cross-origin isolated (performance.now() at 5 µs, not 100 µs). */
@@ -59,6 +64,7 @@ const loadMs = (r: PageRecord) => (r.scripts.length ? sum(r.scripts.map((s) => s
 const loadCpuMs = (r: PageRecord) =>
   r.scripts.length && r.scripts.every((s) => s.cpuMs !== undefined) ? sum(r.scripts.map((s) => s.cpuMs!)) : null;
 const floor = (r: PageRecord) => (r.baseline ? r.baseline.cloneMs + r.baseline.parseMs : null);
+const floorAgain = (r: PageRecord) => (r.baselineAgain ? r.baselineAgain.cloneMs + r.baselineAgain.parseMs : null);
 
 function classFigures(rs: PageRecord[]) {
   const ok = rs.filter((r) => !r.error);
@@ -89,6 +95,11 @@ function classFigures(rs: PageRecord[]) {
     baseline: spread(analysed.map(floor)),
     ratio: spread(ratio),
     ratioWithLoad: spread(ratioWithLoad),
+    // The same floor twice: a page's first measurement over its second, and Lede's ratio to the mean of the two.
+    floorOverFloor: spread(analysed.map((r) => (floor(r) && floorAgain(r) ? floor(r)! / floorAgain(r)! : null))),
+    ratioToMeanFloor: spread(
+      analysed.map((r) => (floor(r) && floorAgain(r) ? wholeAnalysis(r) / ((floor(r)! + floorAgain(r)!) / 2) : null)),
+    ),
     longestStep: spread(ok.map((r) => r.longestStep?.ms)),
     longestStepNotParse: spread(ok.map((r) => r.longestOtherStep?.ms ?? 0)),
     longestTask: spread(ok.map((r) => r.longestTask?.ms)),
@@ -166,6 +177,8 @@ export function printReport(
   both('floor: clone + parse', art.baseline, non.baseline);
   both('ratio whole / (clone + parse), per page', art.ratio, non.ratio);
   both('ratio (whole + script load) / (clone + parse)', art.ratioWithLoad, non.ratioWithLoad);
+  both('noise gauge: the floor measured again on a fresh load, first / second, per page', art.floorOverFloor, non.floorOverFloor);
+  both('ratio whole / mean of the two floors, per page', art.ratioToMeanFloor, non.ratioToMeanFloor);
   both('longest Lede step (own timing)', art.longestStep, non.longestStep);
   both('longest Lede step other than parse', art.longestStepNotParse, non.longestStepNotParse);
   both('longest task holding Lede work (trace)', art.longestTask, non.longestTask);
