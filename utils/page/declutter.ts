@@ -94,7 +94,7 @@ export function looksLikeClutter(el: Element): boolean {
   }
   // Quotations, tables, code and embedded posts are full of links and still the story.
   if (el.matches('blockquote, table, pre, [class*="tweet"], [class*="instagram-media"]')) return false;
-  return ownSiteLinkShare(el) > 0.5;
+  return ownSiteLinkShare(el, visible) > 0.5;
 }
 
 /** The elements to hide for this story. */

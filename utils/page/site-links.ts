@@ -64,16 +64,20 @@ function leadsHome(a: Element, doc: Document): boolean {
   return home;
 }
 
-/** Share (0..1) of `el`'s text inside links to the page's own site (all of it when `el` sits inside such a link). */
-export function ownSiteLinkShare(el: Element): number {
+/**
+ * Share (0..1) of `el`'s text inside links to the page's own site (all of it when `el` sits inside such a link).
+ * `visible`: visibleLength of its text, when the caller has it (reading a long block's text again costs).
+ */
+export function ownSiteLinkShare(el: Element, visible?: number): number {
   const around = el.closest('a');
   const doc = el.ownerDocument;
-  if (around) return visibleLength(el.textContent) > 0 && leadsHome(around, doc) ? 1 : 0;
+  const text = () => visible ?? visibleLength(el.textContent);
+  if (around) return text() > 0 && leadsHome(around, doc) ? 1 : 0;
   const links = el.getElementsByTagName('a');
   if (links.length === 0) return 0;
-  const text = visibleLength(el.textContent);
-  if (text === 0) return 0;
+  const chars = text();
+  if (chars === 0) return 0;
   let home = 0;
   for (let i = 0; i < links.length; i++) if (leadsHome(links[i], doc)) home += visibleLength(links[i].textContent);
-  return home / text;
+  return home / chars;
 }

@@ -98,22 +98,27 @@ function linkBlocks(kept: Element): (n: Node) => boolean {
   const isLinkBlock = (block: Element): boolean => {
     let v = cache.get(block);
     if (v === undefined) {
-      v = (block.getElementsByTagName('a').length > 0 && pointsElsewhere(block)) || ownSiteLinkShare(block) > 0.5;
+      const raw = block.textContent ?? '';
+      const visible = visibleLength(raw);
+      v = (block.getElementsByTagName('a').length > 0 && pointsElsewhere(raw, visible)) || ownSiteLinkShare(block, visible) > 0.5;
       cache.set(block, v);
     }
     return v;
   };
-  // Whether a block holds any text, asked once per block: the story's every line asks of the blocks around it.
+  // Whether a block holds any text, asked once per block: a story's pictures share their blocks.
   const texts = new Map<Element, boolean>();
   const hasText = (e: Element) => {
     let v = texts.get(e);
     if (v === undefined) texts.set(e, (v = (e.textContent ?? '').trim() !== ''));
     return v;
   };
+  // Asked of the story's text nodes that hold text, and of its pictures and other media.
   return (n) => {
-    // The nearest block that has text decides (a card's picture has none; the card around it does).
-    for (let e = n.nodeType === 3 ? n.parentElement : (n as Element); e && e !== kept; e = e.parentElement) {
-      if (!BLOCKS.has(e.tagName.toUpperCase()) || !hasText(e)) continue;
+    // The nearest block that has text decides (a card's picture has none; the card around it does). Every block
+    // around a text node that holds text has text: only a picture's blocks are asked.
+    const text = n.nodeType === 3;
+    for (let e = text ? n.parentElement : (n as Element); e && e !== kept; e = e.parentElement) {
+      if (!BLOCKS.has(e.tagName.toUpperCase()) || (!text && !hasText(e))) continue;
       return isLinkBlock(e);
     }
     return false;
@@ -122,9 +127,8 @@ function linkBlocks(kept: Element): (n: Node) => boolean {
 
 /** A short block that opens with "Read also:", "Veja também", "Czytaj więcej"… is a pointer elsewhere. (Opens:
  * "This week's podcast is sponsored by…" is a sentence of the story, not a pointer.) */
-function pointsElsewhere(block: Element): boolean {
-  const raw = block.textContent ?? '';
-  if (visibleLength(raw) >= 300) return false; // (settled without squashing a long text)
+function pointsElsewhere(raw: string, visible: number): boolean {
+  if (visible >= 300) return false; // (settled without squashing a long text)
   const text = raw.replace(/\s+/g, ' ').trim();
   return text.length < 300 && clutterOpens(text, 40);
 }
