@@ -21,7 +21,7 @@ import { builtExtensionDir, launchChromium, type ExtensionBrowser } from '../../
 import type { BenchContext } from '../bench.ts';
 import { loadCorpus, type CorpusPage } from '../lib/corpus.ts';
 import { openCorpusPage, pageAddress, secureOriginsFlag } from '../lib/page-at-address.ts';
-import { measureBaseline, type Baseline } from './lib/baseline.ts';
+import { measureBaseline, measureIsolatedFloor, type Baseline } from './lib/baseline.ts';
 import { bundleSizes } from './lib/bundles.ts';
 import { ledeRetained, takeSnapshot } from './lib/heap.ts';
 import { ISOLATION_HEADERS, startIsolatedServer } from './lib/isolated-server.ts';
@@ -169,6 +169,8 @@ export async function bench(ctx: BenchContext): Promise<void> {
       );
       // (a second floor where Lede analysed: the report's noise gauge)
       if (record.detected && record.baseline) record.baselineAgain = await measureBaseline(plain, open, ext.extensionOrigin).catch(() => undefined);
+      // (and the floor where a content script runs: the report's isolated-world floor)
+      if (record.detected && record.baseline) record.floorIsolated = await measureIsolatedFloor(plain, open, ext.extensionOrigin).catch(() => undefined);
       records.push(record);
       if (process.stderr.isTTY) process.stderr.write(`\r${i + 1}/${pages.length} ${p.id.padEnd(50)}`);
       else if ((i + 1) % 25 === 0) process.stderr.write(`${i + 1}/${pages.length} pages\n`);

@@ -1,6 +1,6 @@
 // The page benchmark's figures: per page class, median and p95 of each per-page figure, the targets of issue 7,
 // and by how much each one is missed.
-import type { Baseline } from './baseline.ts';
+import type { Baseline, Floor } from './baseline.ts';
 import type { BundlePart } from './bundles.ts';
 import type { LedeHeap } from './heap.ts';
 import type { PopupTiming } from './popup-timing.ts';
@@ -32,6 +32,8 @@ export interface PageRecord {
    * the two disagree is what noise alone does to a per-page ratio (the noise gauge in the report).
    */
   baselineAgain?: Baseline;
+  /** Articles Lede analysed: the same clone + parse in an isolated world, on another fresh load (where a content script runs). */
+  floorIsolated?: Floor;
   heap?: LedeHeap;
   popup?: PopupTiming;
   /** Whether the page with Lede was cross-origin isolated (performance.now() at 5 µs, not 100 µs). */
@@ -65,6 +67,7 @@ const loadCpuMs = (r: PageRecord) =>
   r.scripts.length && r.scripts.every((s) => s.cpuMs !== undefined) ? sum(r.scripts.map((s) => s.cpuMs!)) : null;
 const floor = (r: PageRecord) => (r.baseline ? r.baseline.cloneMs + r.baseline.parseMs : null);
 const floorAgain = (r: PageRecord) => (r.baselineAgain ? r.baselineAgain.cloneMs + r.baselineAgain.parseMs : null);
+const floorIsolated = (r: PageRecord) => (r.floorIsolated ? r.floorIsolated.cloneMs + r.floorIsolated.parseMs : null);
 
 function classFigures(rs: PageRecord[]) {
   const ok = rs.filter((r) => !r.error);
@@ -100,6 +103,12 @@ function classFigures(rs: PageRecord[]) {
     ratioToMeanFloor: spread(
       analysed.map((r) => (floor(r) && floorAgain(r) ? wholeAnalysis(r) / ((floor(r)! + floorAgain(r)!) / 2) : null)),
     ),
+    // The floor where a content script runs it: against the page's floor, and Lede's ratio to it.
+    floorIsolated: spread(analysed.map(floorIsolated)),
+    isolatedOverFloor: spread(
+      analysed.map((r) => (floor(r) && floorIsolated(r) && floorAgain(r) ? floorIsolated(r)! / ((floor(r)! + floorAgain(r)!) / 2) : null)),
+    ),
+    ratioToIsolatedFloor: spread(analysed.map((r) => (floorIsolated(r) ? wholeAnalysis(r) / floorIsolated(r)! : null))),
     longestStep: spread(ok.map((r) => r.longestStep?.ms)),
     longestStepNotParse: spread(ok.map((r) => r.longestOtherStep?.ms ?? 0)),
     longestTask: spread(ok.map((r) => r.longestTask?.ms)),
@@ -179,6 +188,9 @@ export function printReport(
   both('ratio (whole + script load) / (clone + parse)', art.ratioWithLoad, non.ratioWithLoad);
   both('noise gauge: the floor measured again on a fresh load, first / second, per page', art.floorOverFloor, non.floorOverFloor);
   both('ratio whole / mean of the two floors, per page', art.ratioToMeanFloor, non.ratioToMeanFloor);
+  both('floor in an isolated world (where a content script runs it), fresh load: clone + parse', art.floorIsolated, non.floorIsolated);
+  both('  over the mean of the two floors in the page\'s world, per page', art.isolatedOverFloor, non.isolatedOverFloor);
+  both('ratio whole / floor in an isolated world, per page', art.ratioToIsolatedFloor, non.ratioToIsolatedFloor);
   both('longest Lede step (own timing)', art.longestStep, non.longestStep);
   both('longest Lede step other than parse', art.longestStepNotParse, non.longestStepNotParse);
   both('longest task holding Lede work (trace)', art.longestTask, non.longestTask);
