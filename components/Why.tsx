@@ -10,6 +10,9 @@ export function Why({ detection }: { detection: Detection }) {
       <p>
         {t('whyScore', [detection.score.toFixed(2), detection.threshold.toFixed(2)])}
       </p>
+      {detection.isArticle && detection.sure === false && detection.sureThreshold !== undefined && (
+        <p data-testid="why-unsure">{t('whyUnsure', detection.sureThreshold.toFixed(2))}</p>
+      )}
       {detection.declaredNonStory && <p data-testid="why-declared">{t('whyDeclared', detection.declaredNonStory)}</p>}
       <table>
         <tbody>

@@ -42,12 +42,19 @@ export default defineContentScript({
       reader.close();
       quoteFinderIfLoaded()?.clearQuoteHighlight();
     });
+    // An article Lede waited on (it was unsure of it) gets its badge once the reader has asked for it.
+    const analysisOf = async (p: LedePage, force = false) => {
+      const waited = p.articleAnalysis() === null;
+      const analysis = await p.getAnalysis(force);
+      if (waited && p.articleAnalysis()) announce(Promise.resolve(p), false);
+      return analysis;
+    };
     // Listening at once: the popup may ask before the analysis is done.
     answer<ContentRequests>({
-      'analysis:get': async ({ force }) => (await page).getAnalysis(force),
+      'analysis:get': async ({ force }) => analysisOf(await page, force),
       'companion:get': async ({ force }) => {
         const p = await page;
-        const analysis = await p.getAnalysis(force);
+        const analysis = await analysisOf(p, force);
         return { analysis, declutter: await p.declutterState(), reader: reader.state };
       },
       'declutter:get': async () => (await page).declutterState(),
@@ -66,10 +73,10 @@ export default defineContentScript({
       .then((analysis) => (analysis && analysis.isArticle ? askBackground('saved:fill-body', { analysis }) : null))
       .catch((e) => console.warn('Lede: clean copy not kept', e));
     announce(page, false);
-    // Settings changes apply to an article page without a reload.
+    // Settings changes apply to an article page without a reload (one Lede was unsure of is tidied only by hand).
     void page
       .then(async (p) => {
-        if (!p.isArticle) return;
+        if (!p.verdict.sure) return;
         await (await loadAnalyser()).followSettings(location.href, async (enabled) => (await page).setDeclutter(enabled));
       })
       .catch((e) => console.warn('Lede: settings changes will apply after a reload', e));

@@ -40,7 +40,14 @@ function analyzeFile(file: string, url: string | undefined, options: AnalyzeOpti
     text: a.text,
     summary: a.summary,
     quotes: a.quotes.map((q) => ({ text: q.text, speaker: q.speaker, role: q.role, key: q.key })),
-    detection: { score: a.detection.score, threshold: a.detection.threshold, signals: a.detection.signals, declaredNonStory: a.detection.declaredNonStory ?? null },
+    detection: {
+      score: a.detection.score,
+      threshold: a.detection.threshold,
+      sure: a.detection.sure ?? null,
+      sureThreshold: a.detection.sureThreshold ?? null,
+      signals: a.detection.signals,
+      declaredNonStory: a.detection.declaredNonStory ?? null,
+    },
   };
 }
 

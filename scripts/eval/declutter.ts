@@ -20,6 +20,10 @@ interface PageResult {
   lang: string;
   isArticle: boolean;
   detected: boolean;
+  /** Taken for an article without certainty (detect-model.ts: SURE_THRESHOLD): left alone until the reader asks. */
+  unsure: boolean;
+  /** Elements hidden when Lede had been asked for its analysis, before any switch was pressed. */
+  hiddenUnasked: number;
   hidden: number;
   /** Share of the truth text's words visible after Lede (null: no full truth text). */
   coverage: number | null;
@@ -72,9 +76,15 @@ async function measure(page: Page, p: CorpusPage, ask: (msg: object) => Promise<
   const reply = (await ask({ lede: 'analysis:get', payload: {} })) as { ok: boolean; value?: Analysis; error?: string };
   if (!reply?.ok) errors.push(`analysis:get: ${reply?.error}`);
   const detected = reply?.value?.isArticle ?? false;
+  // Taken for an article without certainty: left as served until the reader presses the popup's switch, which an
+  // article gets pressed here, so that its declutter is measured too.
+  const unsure = detected && reply?.value?.detection.sure === false;
+  const countHidden = () => page.evaluate(() => document.querySelectorAll('[data-lede-hidden]').length);
+  const hiddenUnasked = await countHidden();
+  if (unsure && t.isArticle) await ask({ lede: 'declutter:set', payload: { enabled: true } });
   const after = await page.evaluate(() => document.body?.innerText ?? '');
   if (process.env.LEDE_EVAL_DUMP) writeFileSync(join(process.env.LEDE_EVAL_DUMP, `${p.id}.txt`), after);
-  const hidden = await page.evaluate(() => document.querySelectorAll('[data-lede-hidden]').length);
+  const hidden = await countHidden();
   await ask({ lede: 'declutter:set', payload: { enabled: false } });
   const served = await page.evaluate(() => document.body?.innerText ?? '');
   return {
@@ -83,7 +93,9 @@ async function measure(page: Page, p: CorpusPage, ask: (msg: object) => Promise<
     lang: t.lang,
     isArticle: t.isArticle,
     detected,
+    unsure,
     hidden,
+    hiddenUnasked,
     coverage: t.isArticle && t.text ? wordCoverage(t.text, after, t.lang) : null,
     coverageServed: t.isArticle && t.text ? wordCoverage(t.text, served, t.lang) : null,
     mustContain: t.isArticle ? snippets(t.textMustContain, after, true) : null,
@@ -127,7 +139,7 @@ export async function evaluate(ctx: EvalContext): Promise<void> {
         results.push(await measure(page, p, ask));
       } catch (e) {
         results.push({
-          id: p.id, source: p.truth.source, lang: p.truth.lang, isArticle: p.truth.isArticle, detected: false,
+          id: p.id, source: p.truth.source, lang: p.truth.lang, isArticle: p.truth.isArticle, detected: false, unsure: false, hiddenUnasked: 0,
           hidden: 0, coverage: null, coverageServed: null, mustContain: null, mustNotHidden: null,
           mustNotHiddenServed: null, errors: [], failure: (e as Error).message.split('\n')[0],
         });
@@ -158,8 +170,12 @@ export async function evaluate(ctx: EvalContext): Promise<void> {
   );
   for (const source of [...new Set(articles.map((r) => r.source))]) row(`  ${source}`, articles.filter((r) => r.source === source));
 
-  const touched = nonArticles.filter((r) => r.hidden > 0 || r.detected);
+  const touched = nonArticles.filter((r) => r.hiddenUnasked > 0 || (r.detected && !r.unsure));
+  const left = nonArticles.filter((r) => r.unsure && r.hiddenUnasked === 0);
   console.log(`\nnon-articles changed by Lede: ${touched.length} of ${nonArticles.length}${touched.length ? `: ${touched.map((r) => r.id).join(', ')}` : ''}`);
+  console.log(`non-articles taken for articles without certainty, left as served: ${left.length}${left.length ? `: ${left.map((r) => r.id).join(', ')}` : ''}`);
+  const waited = articles.filter((r) => r.unsure);
+  console.log(`articles Lede was unsure of (tidied here by the popup's switch, as by the reader): ${waited.length}${waited.length ? `: ${waited.map((r) => r.id).join(', ')}` : ''}`);
   const errored = results.filter((r) => r.errors.length || r.failure);
   console.log(`pages with an error from Lede: ${errored.length}`);
   for (const r of errored) console.log(`  ${r.id}: ${r.failure ?? r.errors.join(' | ')}`);

@@ -19,6 +19,8 @@ import { describeWithBrowser } from './lib/vitest.ts';
 
 const SEED = 'seed/kyiv-independent.html';
 const FRONT_PAGE = 'pages/front-page.html';
+// A blog's privacy policy that detection takes for an article, though not surely (tests/fixtures/unsure/README.md).
+const UNSURE = 'unsure/trafilatura-sibenlab-blogspot-com-9a1e57.html';
 const TITLE = 'China should also be concerned about Russia-North Korea pact, White House says';
 const CLUTTER = 'Enter your email to subscribe';
 
@@ -127,6 +129,32 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       await waitForBadge(tabId, '•');
       await page.close();
       await front.close();
+    });
+
+    it('leaves a page it is unsure of as it is, until the popup reads it; only the switch tidies it', async () => {
+      const page = await ext.newPage(server.url(UNSURE));
+      const tabId = await ext.tabIdOf(page);
+      const before = await visibleText(page);
+      // An article Lede is sure of, opened after it, is read, tidied and marked: by then Lede has had its turn here.
+      const { page: seed, tabId: seedTab } = await article();
+      await waitForBadge(seedTab, '•');
+      expect(await isDecluttered(page)).toBe(false);
+      expect(await badge(tabId)).toBe('');
+      await seed.close();
+
+      const popup = await popupFor(page);
+      await popup.waitForSelector('[data-testid="summary-sentence"]', { timeout: 15_000 });
+      expect(await popup.$eval('[data-testid="why-unsure"]', (el) => el.textContent)).toMatch(/waited for you to ask/);
+      await waitForBadge(tabId, '•');
+      // Read, and still as it was: the reader's "declutter articles" setting is on, but Lede was not sure.
+      expect(await popup.$eval('[data-testid="declutter-toggle"]', (el) => el.getAttribute('aria-pressed'))).toBe('false');
+      expect(await isDecluttered(page)).toBe(false);
+      expect(await visibleText(page)).toBe(before);
+
+      await popup.click('[data-testid="declutter-toggle"]');
+      await eventually(() => isDecluttered(page), Boolean, 'declutter of the page at the reader’s word');
+      await popup.close().catch(() => {});
+      await page.close();
     });
 
     it('keyboard shortcuts save and unsave the article, toggle declutter and the reader view', async () => {

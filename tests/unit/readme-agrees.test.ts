@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SURE_THRESHOLD, THRESHOLD } from '../../utils/analysis/detect-model';
 import config from '../../wxt.config';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -96,6 +97,10 @@ describe('README agrees with the code', () => {
       for (const [name, key] of listed) expect(commands[name]?.suggested_key?.default, name).toBe(key);
     });
   }
+
+  it('gives the scores at which a page is an article and at which Lede acts on it by itself, as the model has them', () => {
+    expect(readme).toContain(`a score between\n  ${THRESHOLD}, an article, and ${SURE_THRESHOLD}, where Lede acts by itself`);
+  });
 
   it('shows only screenshots that exist', () => {
     const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]);

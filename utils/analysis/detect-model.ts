@@ -9,6 +9,11 @@
 // cross-validates the procedure (leave one source out; 10 folds by page id). One rule stands above the score: a
 // page that declares itself something other than a story in schema.org (a product, a book, a podcast episode) is
 // not an article whatever its text weighs (declaredNonStory).
+//
+// Lede acts on a page by itself (analyses it after load, declutters it) only from SURE_THRESHOLD up. Below it, an
+// article waits until the reader asks for it (the popup, the reader view, a save): changing a page that may be a
+// wiki entry or a shop in place would cost its reader more than a click, and a page Lede is unsure of is not made
+// to pay for a clone and Readability on every visit.
 import type { Detection, DetectionSignal } from './types';
 import type { PageMeasures } from './detect-measure';
 
@@ -69,6 +74,8 @@ export const WEIGHTS: Weights = {
   headline: 0.5,
 };
 export const THRESHOLD = 0.75;
+/** The highest step of 0.05 that still lets 95 % of the corpus' articles through (same fit, `npm run eval`). */
+export const SURE_THRESHOLD = 1.9;
 
 /** The features of a page: 0 where the signal is absent or neutral. */
 export function featureVector(m: PageMeasures): Weights {
@@ -179,18 +186,23 @@ export function declaredNonStory(m: Pick<PageMeasures, 'schema' | 'schemaType'>)
 const verdict = (m: PageMeasures, score: number, threshold: number) => score >= threshold && declaredNonStory(m) === null;
 
 /** The verdict alone (what every page pays for); decide() explains it. */
-export function isArticlePage(m: PageMeasures): boolean {
-  return verdict(m, scoreOf(contributions(m)), THRESHOLD);
+export function articleVerdict(m: PageMeasures): { isArticle: boolean; sure: boolean } {
+  const score = scoreOf(contributions(m));
+  const isArticle = verdict(m, score, THRESHOLD);
+  return { isArticle, sure: isArticle && score >= SURE_THRESHOLD };
 }
 
 export function decide(m: PageMeasures, weights: Weights = WEIGHTS, threshold = THRESHOLD): Detection {
   const c = contributions(m, weights);
   const score = scoreOf(c);
   const signals: DetectionSignal[] = SIGNALS.map((name, i) => ({ name, value: signalValue(m, name), contribution: c[i] }));
+  const isArticle = verdict(m, score, threshold);
   return {
-    isArticle: verdict(m, score, threshold),
+    isArticle,
+    sure: isArticle && score >= SURE_THRESHOLD,
     score,
     threshold: round(threshold, 0.01),
+    sureThreshold: SURE_THRESHOLD,
     signals,
     declaredNonStory: declaredNonStory(m),
   };

@@ -4,18 +4,20 @@
 // a page that declares itself something other than a story); the explanation, every signal with its value and
 // contribution, is put together where it is shown (decide), from the same measures read in full.
 import { measurePage, type PageMeasures } from './detect-measure';
-import { decide, isArticlePage } from './detect-model';
+import { articleVerdict, decide } from './detect-model';
 import type { Detection } from './types';
 
 export interface Verdict {
   isArticle: boolean;
+  /** Sure enough for Lede to analyse and declutter the page unasked (detect-model.ts: SURE_THRESHOLD). */
+  sure: boolean;
   /** What detection read of the page: decide(measures) explains the verdict once they are read in full (textRead). */
   measures: PageMeasures;
 }
 
 export function judgePage(doc: Document, url: string): Verdict {
   const measures = measurePage(doc, url, { verdictOnly: true });
-  return { isArticle: isArticlePage(measures), measures };
+  return { ...articleVerdict(measures), measures };
 }
 
 export function detectArticle(doc: Document, url: string): Detection {

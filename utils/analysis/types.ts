@@ -14,6 +14,12 @@ export interface Detection {
   /** Sum of the contributions; the page is an article when score >= threshold. */
   score: number;
   threshold: number;
+  /**
+   * An article Lede is sure of (score >= sureThreshold): analysed and decluttered without being asked. (Absent from
+   * analyses saved before Lede made the distinction.)
+   */
+  sure?: boolean;
+  sureThreshold?: number;
   signals: DetectionSignal[];
   /** The schema.org type by which the page declares itself no story (a product, a podcast episode...), which
    * makes it no article whatever the score; null when it declares none. */

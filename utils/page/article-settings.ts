@@ -3,13 +3,14 @@
 import { storage } from 'wxt/utils/storage';
 import { followDeclutterSettings } from '../browser/follow-settings';
 import { needsBody } from '../storage/library-lookup';
-import { getSettings, shouldDeclutter, SUMMARY_SENTENCES } from '../storage/settings';
+import { getSettings, shouldDeclutter, siteRuleFor, SUMMARY_SENTENCES } from '../storage/settings';
 import type { PageChoices } from './lede-page';
 
 export async function pageChoices(url: string): Promise<PageChoices> {
   const settings = await getSettings();
   return {
     declutter: shouldDeclutter(settings, url),
+    siteSaysDeclutter: siteRuleFor(settings, url) === 'always',
     summarySentences: SUMMARY_SENTENCES[settings.summaryLength],
     keyQuotes: settings.keyQuotes,
   };

@@ -1,5 +1,7 @@
-// Lede on one page: detect at once (cheap), and on an article only, after load, analyse in small tasks and
-// declutter. The analysis is kept ready for the popup.
+// Lede on one page: detect at once (cheap), and on an article it is sure of (detect-model.ts: SURE_THRESHOLD), after
+// load, analyse in small tasks and declutter. The analysis is kept ready for the popup. An article Lede is less sure
+// of is analysed when the reader asks (the popup, the reader view, the declutter command) and decluttered only at
+// the reader's word.
 import type { AnalyzeOptions, StoryText } from '../analysis/assemble';
 import type { StoryBrief } from '../analysis/story-brief';
 import { judgePage, type Verdict } from '../analysis/detect';
@@ -16,6 +18,8 @@ import type { Sliced } from './slices';
 export interface PageChoices extends Pick<AnalyzeOptions, 'summarySentences' | 'keyQuotes'> {
   /** Whether to declutter as soon as the article is analysed. */
   declutter: boolean;
+  /** The reader told Lede to always declutter this site: that holds on an article Lede was unsure of, once analysed. */
+  siteSaysDeclutter?: boolean;
 }
 
 export interface LedePageOptions {
@@ -67,9 +71,11 @@ export class LedePage {
     private predecessor: LedePage | null = null,
   ) {
     this.verdict = timed('detect', () => judgePage(doc, url));
-    if (this.verdict.isArticle) this.analysis = this.analyse(false);
-    else settled();
-    if (!this.verdict.isArticle) this.retire();
+    if (this.verdict.sure) this.analysis = this.analyse(false);
+    else {
+      settled();
+      this.retire();
+    }
   }
 
   get isArticle(): boolean {
@@ -95,7 +101,7 @@ export class LedePage {
     this.predecessor = null;
   }
 
-  /** The article's analysis; null on a page that has none (asking does not load the analysis code into it). */
+  /** The article's analysis; null on a page that has none yet (asking does not load the analysis code into it). */
   articleAnalysis(): Promise<Analysis> | null {
     return this.analysis;
   }
@@ -103,10 +109,10 @@ export class LedePage {
   /** The analysis; a page detection did not take for an article is analysed only when `force` asks for it. */
   getAnalysis(force = false): Promise<Analysis> {
     if (this.analysis) return this.analysis;
-    if (!force) {
+    if (!force && !this.verdict.isArticle) {
       return this.loadAnalyser().then((a) => timed('page-meta', () => a.pageWithoutStory(this.doc, this.url, a.decide(this.measures()))));
     }
-    this.analysis = this.analyse(true);
+    this.analysis = this.analyse(force);
     return this.analysis;
   }
 
@@ -121,7 +127,8 @@ export class LedePage {
   }
 
   async setDeclutter(enabled: boolean): Promise<{ enabled: boolean; hidden: number }> {
-    if (this.analysis) await this.analysis;
+    // (an article not analysed yet, one Lede was unsure of, is read now: the reader asked for it to be tidied)
+    if (this.analysis || (enabled && this.verdict.isArticle)) await this.getAnalysis();
     if (enabled) this.declutter?.apply();
     else this.declutter?.revert();
     return this.decluttered;
@@ -167,7 +174,9 @@ export class LedePage {
       extraction = timed('parse', () => a.extractArticle(mapped.clone, this.url));
       await yieldToPage();
     }
-    const { declutter, ...options } = choices;
+    const { declutter, siteSaysDeclutter, ...options } = choices;
+    // A page Lede was unsure of changes at the reader's word only (the popup's switch, a rule for the site).
+    const tidy = declutter && (this.verdict.sure || force || siteSaysDeclutter === true);
     let analysis: Analysis;
     if (extraction) {
       const text = a.storyText(extraction);
@@ -189,7 +198,7 @@ export class LedePage {
         this.retire();
         if (story) {
           this.declutter = new a.Declutter(this.doc, story);
-          if (declutter && !this.disposed) this.declutter.apply();
+          if (tidy && !this.disposed) this.declutter.apply();
         }
       });
     }

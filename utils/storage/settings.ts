@@ -71,9 +71,14 @@ export function siteKey(url: string): string | null {
   }
 }
 
+/** The rule the reader set for this page's site, if any. */
+export function siteRuleFor(settings: Settings, url: string): SiteRule | undefined {
+  const key = siteKey(url);
+  return key ? settings.siteRules[key] : undefined;
+}
+
 /** Whether Lede declutters this page as it opens. */
 export function shouldDeclutter(settings: Settings, url: string): boolean {
-  const key = siteKey(url);
-  const rule = key ? settings.siteRules[key] : undefined;
+  const rule = siteRuleFor(settings, url);
   return rule ? rule === 'always' : settings.autoDeclutter;
 }

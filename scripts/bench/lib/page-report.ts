@@ -129,6 +129,9 @@ function classFigures(rs: PageRecord[]) {
     popupStart: spread(ok.map((r) => r.popup?.toPopupStartMs)),
     popupFirstPaint: spread(ok.map((r) => r.popup?.toFirstPaintMs)),
     popupWithoutSummary: ok.filter((r) => r.popup && r.popup.toSummaryMs === null).map((r) => `${r.id}: ${r.popup!.shown}`),
+    // Articles Lede was unsure of: nothing ran unasked, and the popup's click had them read (detect-model.ts: SURE_THRESHOLD).
+    waitedIds: ok.filter((r) => !r.detected && r.popup?.toSummaryMs != null).map((r) => r.id),
+    popupToSummaryWaited: spread(ok.filter((r) => !r.detected).map((r) => r.popup?.toSummaryMs)),
     heap: spread(ok.map((r) => r.heap?.retainedBytes)),
     heapNative: spread(ok.map((r) => r.heap?.nativeBytes)),
     documentsKept: ok.filter((r) => (r.heap?.documents ?? 0) > 0).map((r) => r.id),
@@ -196,6 +199,7 @@ export function printReport(
   both('longest task holding Lede work (trace)', art.longestTask, non.longestTask);
   both('  of which the main thread ran', art.longestTaskCpu, non.longestTaskCpu);
   both('click to summary painted (popup)', art.popupToSummary, non.popupToSummary, (x) => ms(x, 0));
+  both('  of which on articles Lede waited on (read at the click)', art.popupToSummaryWaited, non.popupToSummaryWaited, (x) => ms(x, 0));
   both('click to popup answer painted', art.popupToAnswer, non.popupToAnswer, (x) => ms(x, 0));
   both('click to popup document start (the browser)', art.popupStart, non.popupStart, (x) => ms(x, 0));
   both('click to popup first paint ("Reading the page…")', art.popupFirstPaint, non.popupFirstPaint, (x) => ms(x, 0));
@@ -212,6 +216,7 @@ export function printReport(
   both('  of which DOM / native (kB)', art.heapNative, non.heapNative, kB);
 
   console.log(`\nanalysed: ${art.analysed}/${art.pages} articles, ${non.analysed}/${non.pages} non-articles (clone + Readability ran there: detection false positives${non.analysedIds.length ? `: ${non.analysedIds.join(', ')}` : ''})`);
+  console.log(`articles Lede was unsure of, read only when the popup asked: ${art.waitedIds.length}${art.waitedIds.length ? ` (${art.waitedIds.join(', ')})` : ''}`);
   console.log(`parse() > ${LONG_TASK_MS} ms: ${art.parseOver50} article pages`);
   for (const [label, f] of [['articles', art], ['non-articles', non]] as const) {
     console.log(`extension scripts evaluated on ${label}: ${Object.entries(f.scriptFiles).map(([u, n]) => `${u} (${n} pages)`).join(', ') || 'none'}`);
