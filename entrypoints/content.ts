@@ -67,9 +67,10 @@ export default defineContentScript({
       'quote:show': async ({ index }) =>
         reader.showQuote(index) ?? (await loadQuoteFinder()).showQuoteOnPage(document, await (await page).getAnalysis(), index),
     });
-    // A link saved without its clean copy gets it when the reader opens the page: the background keeps it.
+    // A link saved without its clean copy gets it when the reader opens the page: the background keeps it. (It is
+    // the background that looks it up: an article Lede is unsure of loads no analysis code to ask.)
     void page
-      .then(async (p) => p.isArticle && (await (await loadAnalyser()).savedWithoutCopy(location.href)) && p.getAnalysis())
+      .then(async (p) => p.isArticle && (await askBackground('saved:needs-body', { url: location.href })).needed && p.getAnalysis())
       .then((analysis) => (analysis && analysis.isArticle ? askBackground('saved:fill-body', { analysis }) : null))
       .catch((e) => console.warn('Lede: clean copy not kept', e));
     announce(page, false);

@@ -61,7 +61,9 @@ export interface BackgroundRequests {
   /** A page Lede could not read, saved as its link; it gets its clean copy when next opened with Lede. */
   'saved:save-link': { request: { url: string; title: string }; response: SavedEntry };
   'saved:remove': { request: { id: string }; response: { removed: boolean } };
-  /** The content script read an article whose URL is saved as a link only (see needsBody()): keep its clean copy. */
+  /** Whether the page's URL is saved as a link waiting for its clean copy (asked by an article's page as it opens). */
+  'saved:needs-body': { request: { url: string }; response: { needed: boolean } };
+  /** The content script read an article whose URL is saved as a link only ('saved:needs-body'): keep its clean copy. */
   'saved:fill-body': { request: { analysis: Analysis }; response: { filled: boolean } };
   /** The library at the current storage version (a page that finds an older one waits for the migration). */
   'library:ready': { request: Record<string, never>; response: { count: number } };

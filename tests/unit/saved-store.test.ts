@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
 import { idBucket, idsKey, shardKey, SHARD_MAX, TRASH_KEY, unstored } from '../../utils/storage/library-keys';
 import { bodyKey, createSavedReader, createSavedStore, INDEX_KEY } from '../../utils/storage/saved-store';
+import { libraryHandlers } from '../../utils/library/library-handlers';
 import { analysisOf, failWrites, resetWithCopyingStorage, snapshot } from './storage-fake';
 import { articleId, emptyLibraryIndex, toSavedArticle, toSavedLink, type LibraryIndex } from '../../utils/storage/schema';
 
@@ -173,9 +174,15 @@ describe('saved-articles store', () => {
 
   it('fills in the clean copy of a link when its page is next read, keeping what the reader did', async () => {
     const store = createSavedStore(storage);
+    const background = libraryHandlers(store);
+    const needed = async (url: string) => (await background['saved:needs-body']({ url })).needed;
+    expect(await needed('https://example.com/story')).toBe(false); // not saved at all
     const link = await store.save(toSavedLink('https://example.com/story', 'story', 5));
     await store.update([link.id], { status: 'read', addTags: ['pocket'] });
+    // What the page asks as it opens, then sends its analysis for.
+    expect(await needed('https://example.com/story')).toBe(true);
     expect(await store.fillBody(toSavedArticle(analysisOf('https://example.com/story', 'The story'), 99))).toBe(true);
+    expect(await needed('https://example.com/story')).toBe(false);
     const filled = await store.get(link.id);
     expect(filled).toMatchObject({ title: 'The story', hasBody: true, savedAt: 5, status: 'read', tags: ['pocket'] });
     expect(filled?.body?.summary).toEqual(['First paragraph.']);

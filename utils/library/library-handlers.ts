@@ -1,10 +1,10 @@
 // The background's answers to the library's requests (utils/messages.ts): checks at the door, then the store.
 import type { BackgroundRequests } from '../messages';
 import type { SavedStore } from '../storage/saved-store';
-import { toSavedArticle, type SavedArticle } from '../storage/schema';
+import { articleId, toSavedArticle, type SavedArticle } from '../storage/schema';
 import { ledeSettings, ledeArticle } from './import/lede-json';
 
-type LibraryRequest = Extract<keyof BackgroundRequests, `library:${string}` | 'saved:fill-body'>;
+type LibraryRequest = Extract<keyof BackgroundRequests, `library:${string}` | 'saved:needs-body' | 'saved:fill-body'>;
 export type LibraryHandlers = {
   [N in LibraryRequest]: (payload: BackgroundRequests[N]['request']) => Promise<BackgroundRequests[N]['response']>;
 };
@@ -16,6 +16,11 @@ const ids = (value: unknown): string[] => {
 
 export function libraryHandlers(store: SavedStore, now: () => number = Date.now): LibraryHandlers {
   return {
+    'saved:needs-body': async ({ url }) => {
+      if (typeof url !== 'string') throw new Error('Expected a page address');
+      const at = await store.locate(articleId(url));
+      return { needed: at !== null && at[1] === 0 };
+    },
     'saved:fill-body': async ({ analysis }) => ({ filled: analysis.isArticle && (await store.fillBody(toSavedArticle(analysis, now()))) }),
     'library:ready': async () => ({ count: (await store.ready()).count }),
     'library:update': async ({ ids: list, change }) => ({ updated: await store.update(ids(list), change) }),

@@ -7,7 +7,7 @@ import { withStoryText } from '../analysis/story-brief';
 import { decide } from '../analysis/detect-model';
 import { extractArticle } from '../analysis/extract';
 import { storyRegion } from '../analysis/story-region';
-import { followSettings, pageChoices, savedWithoutCopy } from './article-settings';
+import { followSettings, pageChoices } from './article-settings';
 import { cloneInSlices } from './clone-map';
 import { Declutter } from './declutter';
 import { mapStoryInSlices } from './story';
@@ -23,9 +23,8 @@ export const analyser = {
   pageWithoutStory,
   mapStoryInSlices,
   Declutter,
-  // (the reader's settings and library, which only an article reads)
+  // (the reader's settings, which only an article reads)
   pageChoices,
-  savedWithoutCopy,
   followSettings,
 };
 

@@ -1,8 +1,6 @@
-// What only an article reads of the reader's settings and library, on the page: it travels with the analysis code
+// What only an article reads of the reader's settings, on the page: it travels with the analysis code
 // (page-analysis.js), so the content script that every page runs carries no storage layer.
-import { storage } from 'wxt/utils/storage';
 import { followDeclutterSettings } from '../browser/follow-settings';
-import { needsBody } from '../storage/library-lookup';
 import { getSettings, shouldDeclutter, siteRuleFor, SUMMARY_SENTENCES } from '../storage/settings';
 import type { PageChoices } from './lede-page';
 
@@ -15,9 +13,6 @@ export async function pageChoices(url: string): Promise<PageChoices> {
     keyQuotes: settings.keyQuotes,
   };
 }
-
-/** Whether the article at `url` is saved without its clean copy (a link saved from a page Lede had not read). */
-export const savedWithoutCopy = (url: string): Promise<boolean> => needsBody(storage, url);
 
 /** Settings changes apply to the article at `url` without a reload. */
 export async function followSettings(url: string, setDeclutter: (enabled: boolean) => Promise<unknown>): Promise<void> {
