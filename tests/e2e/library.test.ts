@@ -80,7 +80,6 @@ async function itemOf(page: Page, title: string): Promise<string> {
   if (!id) throw new Error(`No library item titled ${title}`);
   return `[data-testid="library-item"][data-id="${id}"]`;
 }
-const countText = (page: Page) => page.$eval('[data-testid="library-count"]', (e) => e.textContent ?? '');
 
 async function waitForCount(page: Page, n: number): Promise<void> {
   await page.waitForFunction(
